@@ -1,0 +1,118 @@
+"""Lagrumsregistret: inläsning, kontroll och hur en hänvisning skrivs ut på sajten."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .diagnostics import Report
+from .model import LagrumEntry
+from .schema_check import check_against_schema
+from .yaml_source import load_yaml
+
+STATUS_LABELS = {
+    "verifierad": "Kontrollerad",
+    "delvis": "Delvis kontrollerad",
+    "ej-verifierad": "Inte kontrollerad",
+}
+
+
+def load_lagrum(path: Path, report: Report, today: dt.date) -> dict[str, LagrumEntry]:
+    doc = load_yaml(path, report)
+    if doc is None or not check_against_schema(doc, "lagrum.schema.json", report):
+        return {}
+    entries: dict[str, LagrumEntry] = {}
+    for entry_id, raw in doc.data["lagrum"].items():
+        where = ("lagrum", entry_id)
+        entry = LagrumEntry(
+            id=entry_id,
+            heading=raw["rubrik"],
+            kind=raw["typ"],
+            law=raw["lag"],
+            sfs=raw.get("sfs", ""),
+            chapter=raw.get("kapitel", ""),
+            section=raw.get("paragraf", ""),
+            replaces=raw.get("ersatter", ""),
+            in_force=dt.date.fromisoformat(raw["ikraft"]) if raw.get("ikraft") else None,
+            url=raw["lank"],
+            status=raw["status"],
+            sources=tuple(raw["kallor"]),
+            summary=raw["sammanfattning"].strip(),
+            to_verify=raw.get("att_kontrollera", "").strip(),
+            location=doc.key_at(where),
+        )
+        _check_entry(entry, doc.at(where + ("status",)), report, today)
+        entries[entry_id] = entry
+    return entries
+
+
+_STATUS_PHRASE = {"delvis": "bara delvis kontrollerat", "ej-verifierad": "inte kontrollerat än"}
+
+
+def _check_entry(entry: LagrumEntry, status_at, report: Report, today: dt.date) -> None:
+    has_number = bool(entry.chapter or entry.section)
+    if entry.status == "ej-verifierad" and has_number:
+        report.error(
+            status_at,
+            f"Lagrummet \u201d{entry.id}\u201d är inte kontrollerat men har kapitel eller paragraf ifyllt.",
+            "Ett okontrollerat paragrafnummer får inte visas som säkert. Töm kapitel och paragraf, "
+            "eller kontrollera numret mot riksdagen.se och ändra status till verifierad.",
+            code="lagrum-okontrollerat-nummer",
+        )
+    if entry.kind == "lag" and not entry.sfs:
+        report.error(
+            entry.location,
+            f"Lagrummet \u201d{entry.id}\u201d saknar SFS-nummer.",
+            "Fyll i sfs, t.ex. sfs: \"2025:400\".",
+            code="lagrum-sfs",
+        )
+    if entry.status != "verifierad":
+        what = entry.to_verify or "Kontrollera uppgiften mot lagtexten på riksdagen.se."
+        report.warning(
+            status_at,
+            f"Lagrummet \u201d{entry.id}\u201d ({entry.heading}) är {_STATUS_PHRASE[entry.status]}.",
+            what,
+            code="lagrum-att-kontrollera",
+        )
+    if entry.in_force and entry.in_force > today and entry.kind == "lag":
+        report.warning(
+            entry.location,
+            f"Lagrummet \u201d{entry.id}\u201d börjar gälla först {entry.in_force.isoformat()}.",
+            "Kontrollera att texterna som hänvisar hit säger att regeln ännu inte gäller.",
+            code="lagrum-framtida",
+        )
+
+
+def _law_with_sfs(entry: LagrumEntry) -> str:
+    return f"{entry.law} ({entry.sfs})" if entry.sfs else entry.law
+
+
+def citation_text(entry: LagrumEntry) -> str:
+    """Hänvisningen som löptext. Ett nummer visas bara som säkert när det är kontrollerat."""
+    if entry.kind == "forslag":
+        return f"Förslag: {entry.law} – {entry.heading.lower()}"
+    if entry.kind == "avgorande":
+        return f"{entry.law}: {entry.heading}"
+    place = ""
+    if entry.chapter:
+        place += f"{entry.chapter} kap. "
+    if entry.section:
+        place += f"{entry.section} §" if "–" not in entry.section and "och" not in entry.section else f"{entry.section} §§"
+    if place and entry.status in ("verifierad", "delvis"):
+        return f"{place} {_law_with_sfs(entry)}"
+    return _law_with_sfs(entry)[:1].upper() + _law_with_sfs(entry)[1:]
+
+
+def citation_note(entry: LagrumEntry) -> str:
+    """Den korta förklaringen om status som står efter hänvisningen."""
+    if entry.kind == "forslag":
+        return "Föreslagen regel. Det är inte bekräftat att den har börjat gälla."
+    if entry.kind == "avgorande" and entry.status != "verifierad":
+        return "Avgörandet är inte kontrollerat i källan."
+    if entry.status == "verifierad":
+        return ""
+    if entry.status == "delvis" and (entry.chapter or entry.section):
+        return "Paragrafnumret är inte slutligt kontrollerat."
+    if entry.replaces:
+        return f"Motsvarar {entry.replaces} i den tidigare lagen. Numret i den nya lagen är inte kontrollerat än."
+    return "Paragrafen är inte kontrollerad än."

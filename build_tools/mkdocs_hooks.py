@@ -1,0 +1,35 @@
+"""Tunt lager mot MkDocs: genererar build/docs/ före varje bygge.
+
+Det här är den enda modulen som känner till MkDocs. Byts MkDocs ut (t.ex. mot Zensical),
+kör ``python -m build_tools build`` först och låt den nya generatorn läsa build/docs/.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from mkdocs.exceptions import PluginError
+
+# MkDocs läser in krokfilen som en lös modul. Se till att paketet build_tools går att importera
+# även när det inte är installerat, t.ex. direkt efter en ny klon.
+_PROJECT_ROOT = str(Path(__file__).resolve().parent.parent)
+if _PROJECT_ROOT not in sys.path:
+    sys.path.insert(0, _PROJECT_ROOT)
+
+from build_tools.diagnostics import ContentError  # noqa: E402
+from build_tools.project import Layout, load_project  # noqa: E402
+from build_tools.render.site import write_site  # noqa: E402
+
+
+def on_config(config, **kwargs):
+    root = Path(config["config_file_path"]).absolute().parent
+    layout = Layout(root)
+    project, report = load_project(layout)
+    if not report.ok:
+        raise PluginError(
+            "Innehållet har fel. Kör 'python -m build_tools check' för detaljer.\n\n"
+            + str(ContentError(report, root))
+        )
+    write_site(project, layout)
+    return config

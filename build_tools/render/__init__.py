@@ -1,0 +1,1 @@
+"""Rendering: modellen blir vanliga filer (Markdown med HTML, JSON) i build/docs/."""

@@ -1,0 +1,77 @@
+"""Läser in ett beslutsträd från YAML till modellen (efter schemakontrollen)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .diagnostics import Report
+from .model import Answer, GuideLink, Node, Outcome, Question, Tree
+from .schema_check import check_against_schema
+from .yaml_source import SourceDocument, load_yaml
+
+
+def load_tree(path: Path, report: Report) -> tuple[Tree, SourceDocument] | None:
+    doc = load_yaml(path, report)
+    if doc is None or not check_against_schema(doc, "beslutstrad.schema.json", report):
+        return None
+    data = doc.data
+    nodes: dict[str, Node] = {}
+    for node_id, raw in data["noder"].items():
+        at = ("noder", node_id)
+        if raw["typ"] == "fraga":
+            nodes[node_id] = Question(
+                id=node_id,
+                text=raw["fraga"].strip(),
+                help=raw.get("hjalp", "").strip(),
+                answers=tuple(
+                    Answer(
+                        id=a["id"],
+                        label=a["text"].strip(),
+                        next_id=a["nasta"],
+                        explanation=a.get("forklaring", "").strip(),
+                        location=doc.at(at + ("svar", i)),
+                        next_location=doc.at(at + ("svar", i, "nasta")),
+                    )
+                    for i, a in enumerate(raw["svar"])
+                ),
+                unverified=tuple(raw.get("obekraftat", [])),
+                location=doc.key_at(at),
+            )
+        else:
+            nodes[node_id] = Outcome(
+                id=node_id,
+                kind=raw["slag"],
+                urgency=raw["bradska"],
+                title=raw["titel"].strip(),
+                body=raw["text"].strip(),
+                steps=tuple(s.strip() for s in raw.get("steg", [])),
+                lagrum=tuple(raw["lagrum"]),
+                show_contacts=bool(raw.get("visa_kontakt", False)),
+                links=tuple(
+                    GuideLink(
+                        guide_id=link["guide"],
+                        node_id=link.get("nod", ""),
+                        text=link["text"].strip(),
+                        location=doc.at(at + ("vidare", i)),
+                    )
+                    for i, link in enumerate(raw.get("vidare", []))
+                ),
+                unverified=tuple(raw.get("obekraftat", [])),
+                location=doc.key_at(at),
+            )
+    tree = Tree(
+        id=data["id"],
+        title=data["titel"].strip(),
+        description=data["beskrivning"].strip(),
+        intro=data.get("inledning", "").strip(),
+        audience=tuple(data["malgrupp"]),
+        owner=data["agare"].strip(),
+        reviewed=dt.date.fromisoformat(data["granskad"]),
+        next_review=dt.date.fromisoformat(data["granskas_senast"]),
+        start=data["start"],
+        nodes=nodes,
+        source=path,
+        location=doc.at(("id",)),
+    )
+    return tree, doc

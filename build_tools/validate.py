@@ -1,0 +1,160 @@
+"""Innehållskontroller som schemat inte klarar: grafen, hänvisningar och datum."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+
+from .diagnostics import Report
+from .graph import find_cycle_edges, reachable
+from .model import LagrumEntry, Question, Tree
+from .yaml_source import SourceDocument
+
+
+def _suggest(word: str, options: list[str]) -> str:
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    return f" Menade du \u201d{close[0]}\u201d?" if close else ""
+
+
+def check_tree(
+    tree: Tree, doc: SourceDocument, lagrum: dict[str, LagrumEntry], report: Report, today: dt.date
+) -> None:
+    node_ids = sorted(tree.nodes)
+    expected_name = f"{tree.id}.yaml"
+    if tree.source.name != expected_name:
+        report.error(
+            tree.location,
+            f"Guidens id är \u201d{tree.id}\u201d men filen heter \u201d{tree.source.name}\u201d.",
+            f"Döp om filen till {expected_name}, eller ändra id så att det stämmer med filnamnet.",
+            code="filnamn",
+        )
+    if tree.start not in tree.nodes:
+        report.error(
+            doc.at(("start",)),
+            f"Startnoden \u201d{tree.start}\u201d finns inte bland noderna.{_suggest(tree.start, node_ids)}",
+            "Ange id för den fråga som guiden ska börja med.",
+            code="okand-start",
+        )
+    elif not isinstance(tree.nodes[tree.start], Question):
+        report.error(
+            doc.at(("start",)),
+            f"Guiden börjar med utfallet \u201d{tree.start}\u201d och ställer alltså ingen fråga.",
+            "Låt start peka på en fråga.",
+            code="start-utfall",
+        )
+
+    for question in tree.questions:
+        seen_ids: dict[str, int] = {}
+        seen_labels: set[str] = set()
+        for answer in question.answers:
+            if answer.id in seen_ids:
+                report.error(
+                    answer.location,
+                    f"Svaret \u201d{answer.id}\u201d finns två gånger i frågan \u201d{question.id}\u201d.",
+                    "Varje svar i en fråga behöver ett eget id, t.ex. ja, nej, vet-inte.",
+                    code="dubblett-svar",
+                )
+            seen_ids[answer.id] = 1
+            if answer.label.casefold() in seen_labels:
+                report.warning(
+                    answer.location,
+                    f"Två svar i frågan \u201d{question.id}\u201d har samma text: \u201d{answer.label}\u201d.",
+                    "Användaren kan inte skilja dem åt. Skriv om det ena.",
+                    code="samma-svarstext",
+                )
+            seen_labels.add(answer.label.casefold())
+            if answer.next_id not in tree.nodes:
+                report.error(
+                    answer.next_location,
+                    f"Svaret \u201d{answer.id}\u201d i frågan \u201d{question.id}\u201d pekar på "
+                    f"\u201d{answer.next_id}\u201d, som inte finns.{_suggest(answer.next_id, node_ids)}",
+                    "Ändra nasta till id för en fråga eller ett utfall i samma fil.",
+                    code="okand-nasta",
+                )
+
+    if tree.start in tree.nodes:
+        seen = reachable(tree)
+        for node_id, node in tree.nodes.items():
+            if node_id not in seen:
+                report.error(
+                    node.location,
+                    f"Noden \u201d{node_id}\u201d går inte att nå från början av guiden.",
+                    "Låt något svar peka på noden (nasta), eller ta bort den.",
+                    code="onaebar",
+                )
+
+    for question_id, answer in find_cycle_edges(tree):
+        report.error(
+            answer.next_location,
+            f"Svaret \u201d{answer.id}\u201d i frågan \u201d{question_id}\u201d leder tillbaka till "
+            f"\u201d{answer.next_id}\u201d, så guiden kan gå runt i en slinga.",
+            "En guide måste alltid leda framåt till ett utfall. Peka på en ny fråga eller ett utfall.",
+            code="cykel",
+        )
+
+    for outcome in tree.outcomes:
+        for i, ref in enumerate(outcome.lagrum):
+            if ref not in lagrum:
+                report.error(
+                    doc.at(("noder", outcome.id, "lagrum", i)),
+                    f"Lagrummet \u201d{ref}\u201d finns inte i lagrumsregistret.{_suggest(ref, sorted(lagrum))}",
+                    "Använd ett id ur data/lagrum.yaml, eller lägg till lagrummet där först.",
+                    code="okant-lagrum",
+                )
+
+    if tree.next_review < tree.reviewed:
+        report.error(
+            doc.at(("granskas_senast",)),
+            f"Nästa granskning ({tree.next_review.isoformat()}) ligger före senaste granskningen "
+            f"({tree.reviewed.isoformat()}).",
+            "granskas_senast ska vara ett datum efter granskad.",
+            code="granskningsdatum",
+        )
+    elif tree.next_review < today:
+        report.warning(
+            doc.at(("granskas_senast",)),
+            f"Guiden skulle ha granskats senast {tree.next_review.isoformat()}.",
+            "Granska innehållet och uppdatera granskad och granskas_senast.",
+            code="granskning-passerad",
+        )
+    if tree.reviewed > today:
+        report.warning(
+            doc.at(("granskad",)),
+            f"Granskningsdatumet {tree.reviewed.isoformat()} ligger i framtiden.",
+            "Ange dagens datum eller ett tidigare.",
+            code="granskad-framtid",
+        )
+
+    for node in tree.nodes.values():
+        for i, note in enumerate(node.unverified):
+            report.warning(
+                doc.at(("noder", node.id, "obekraftat", i)),
+                f"Obekräftad uppgift i \u201d{node.id}\u201d: {note}",
+                "Kontrollera uppgiften i en källa och ta sedan bort raden ur obekraftat.",
+                code="obekraftat",
+            )
+
+
+def check_cross_links(trees: dict[str, Tree], report: Report) -> None:
+    for tree in trees.values():
+        for outcome in tree.outcomes:
+            for link in outcome.links:
+                target = trees.get(link.guide_id)
+                if target is None:
+                    report.error(
+                        link.location,
+                        f"Utfallet \u201d{outcome.id}\u201d länkar till guiden \u201d{link.guide_id}\u201d, "
+                        f"som inte finns.{_suggest(link.guide_id, sorted(trees))}",
+                        "Ange id för en guide i decision_trees/.",
+                        code="okand-guide",
+                    )
+                elif link.node_id and link.node_id not in target.nodes:
+                    report.error(
+                        link.location,
+                        f"Utfallet \u201d{outcome.id}\u201d länkar till \u201d{link.node_id}\u201d i guiden "
+                        f"\u201d{link.guide_id}\u201d, men den noden finns inte där."
+                        f"{_suggest(link.node_id, sorted(target.nodes))}",
+                        "Ändra nod till ett id i den andra guiden, eller ta bort nod för att länka till början.",
+                        code="okand-guide-nod",
+                    )
+
