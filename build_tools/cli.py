@@ -20,12 +20,17 @@ Samverkansguidens byggverktyg.
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(prog="python -m build_tools", description=USAGE,
-                                     formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        prog="python -m build_tools", description=USAGE, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("kommando", choices=["check", "build"], help="vad som ska göras")
     parser.add_argument("--rot", type=Path, default=None, help="projektets rotmapp (standard: den här)")
-    parser.add_argument("--idag", type=dt.date.fromisoformat, default=None,
-                        help="räkna som om det vore detta datum (ÅÅÅÅ-MM-DD)")
+    parser.add_argument(
+        "--idag",
+        type=dt.date.fromisoformat,
+        default=None,
+        help="räkna som om det vore detta datum (ÅÅÅÅ-MM-DD)",
+    )
     parser.add_argument("--tyst", action="store_true", help="visa inte varningar, bara fel")
     parser.add_argument("--debug", action="store_true", help="visa Python-detaljer vid internt fel")
     return parser
@@ -36,7 +41,7 @@ def main(argv: list[str] | None = None) -> int:
     layout = Layout((args.rot or default_root()).resolve())
     try:
         return _run(args, layout)
-    except Exception:  # noqa: BLE001 – redaktörer ska aldrig se en Python-traceback
+    except Exception:
         if args.debug:
             traceback.print_exc()
         print(

@@ -87,7 +87,7 @@ def all_paths(tree: Tree) -> list[Path]:
             paths.append(Path(steps, node_id))
             return
         for answer in node.answers:
-            walk(answer.next_id, steps + (Step(node_id, answer.id),))
+            walk(answer.next_id, (*steps, Step(node_id, answer.id)))
 
     walk(tree.start, ())
     return paths

@@ -41,7 +41,7 @@ def load_lagrum(path: Path, report: Report, today: dt.date) -> dict[str, LagrumE
             to_verify=raw.get("att_kontrollera", "").strip(),
             location=doc.key_at(where),
         )
-        _check_entry(entry, doc.at(where + ("status",)), report, today)
+        _check_entry(entry, doc.at((*where, "status")), report, today)
         entries[entry_id] = entry
     return entries
 
@@ -63,7 +63,7 @@ def _check_entry(entry: LagrumEntry, status_at, report: Report, today: dt.date) 
         report.error(
             entry.location,
             f"Lagrummet \u201d{entry.id}\u201d saknar SFS-nummer.",
-            "Fyll i sfs, t.ex. sfs: \"2025:400\".",
+            'Fyll i sfs, t.ex. sfs: "2025:400".',
             code="lagrum-sfs",
         )
     if entry.status != "verifierad":
@@ -90,14 +90,17 @@ def _law_with_sfs(entry: LagrumEntry) -> str:
 def citation_text(entry: LagrumEntry) -> str:
     """Hänvisningen som löptext. Ett nummer visas bara som säkert när det är kontrollerat."""
     if entry.kind == "forslag":
-        return f"Förslag: {entry.law} – {entry.heading.lower()}"
+        prefix = "Förslag: " if entry.status == "ej-verifierad" else ""
+        return f"{prefix}{entry.law} – {entry.heading[:1].lower()}{entry.heading[1:]}"
     if entry.kind == "avgorande":
         return f"{entry.law}: {entry.heading}"
     place = ""
     if entry.chapter:
         place += f"{entry.chapter} kap. "
     if entry.section:
-        place += f"{entry.section} §" if "–" not in entry.section and "och" not in entry.section else f"{entry.section} §§"
+        place += (
+            f"{entry.section} §" if "–" not in entry.section and "och" not in entry.section else f"{entry.section} §§"
+        )
     if place and entry.status in ("verifierad", "delvis"):
         return f"{place} {_law_with_sfs(entry)}"
     return _law_with_sfs(entry)[:1].upper() + _law_with_sfs(entry)[1:]
@@ -106,7 +109,12 @@ def citation_text(entry: LagrumEntry) -> str:
 def citation_note(entry: LagrumEntry) -> str:
     """Den korta förklaringen om status som står efter hänvisningen."""
     if entry.kind == "forslag":
-        return "Föreslagen regel. Det är inte bekräftat att den har börjat gälla."
+        if entry.status == "ej-verifierad":
+            return "Föreslagen regel. Det är inte bekräftat att den har börjat gälla."
+        if not entry.in_force:
+            return "Förslaget har blivit lag, men datumet då det började gälla är inte kontrollerat."
+        checked = "" if entry.status == "verifierad" else " Uppgiften är inte slutligt kontrollerad."
+        return f"Förslaget har blivit lag och gäller från {entry.in_force.isoformat()}.{checked}"
     if entry.kind == "avgorande" and entry.status != "verifierad":
         return "Avgörandet är inte kontrollerat i källan."
     if entry.status == "verifierad":

@@ -28,8 +28,7 @@ def on_config(config, **kwargs):
     project, report = load_project(layout)
     if not report.ok:
         raise PluginError(
-            "Innehållet har fel. Kör 'python -m build_tools check' för detaljer.\n\n"
-            + str(ContentError(report, root))
+            "Innehållet har fel. Kör 'python -m build_tools check' för detaljer.\n\n" + str(ContentError(report, root))
         )
     write_site(project, layout)
     return config

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -31,12 +31,10 @@ _FIELD_HELP = {
 }
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validator(schema_name: str) -> jsonschema.Draft202012Validator:
     schema = json.loads((SCHEMA_DIR / schema_name).read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(
-        schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
-    )
+    return jsonschema.Draft202012Validator(schema, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER)
 
 
 def _fmt(value: Any) -> str:
@@ -78,7 +76,7 @@ def check_against_schema(doc: SourceDocument, schema_name: str, report: Report) 
             if "propertyNames" in error.schema_path and isinstance(error.instance, str):
                 # Felet gäller själva nyckeln (t.ex. ett nod-id), inte värdet.
                 message = f"Id:t {_fmt(error.instance)} har fel form."
-                location = doc.key_at(path + (error.instance,))
+                location = doc.key_at((*path, error.instance))
             elif use_key:
                 location = doc.key_at(tuple(error.absolute_path))
             else:
@@ -105,7 +103,7 @@ def _translate(error: jsonschema.ValidationError, path: tuple) -> tuple[str, str
         hint = "Kontrollera stavningen (utan å, ä och ö)."
         if allowed:
             hint += " Tillåtna fält här: " + ", ".join(allowed) + "."
-        bad_path = path + (extra[0],) if extra else path
+        bad_path = (*path, extra[0]) if extra else path
         error.absolute_path.clear()
         error.absolute_path.extend(bad_path)
         return (f"Okänt fält {shown}.", hint, True)
@@ -142,9 +140,9 @@ def _translate(error: jsonschema.ValidationError, path: tuple) -> tuple[str, str
     if v == "minItems":
         hint = _FIELD_HELP.get(name, f"Listan behöver minst {expected} rader.")
         if name == "svar":
-            return ("Frågan har färre än två svarsalternativ.", hint, False)
+            return ("Frågan har färre än två svarsalternativ.", hint, True)
         if name == "lagrum":
-            return ("Utfallet saknar lagrum.", hint, False)
+            return ("Utfallet saknar lagrum.", hint, True)
         return (f"\u201d{name}\u201d har för få rader (minst {expected}).", hint, False)
     if v == "minLength":
         return (f"\u201d{name}\u201d får inte vara tomt.", "Skriv in en text.", False)

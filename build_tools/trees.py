@@ -30,8 +30,8 @@ def load_tree(path: Path, report: Report) -> tuple[Tree, SourceDocument] | None:
                         label=a["text"].strip(),
                         next_id=a["nasta"],
                         explanation=a.get("forklaring", "").strip(),
-                        location=doc.at(at + ("svar", i)),
-                        next_location=doc.at(at + ("svar", i, "nasta")),
+                        location=doc.at((*at, "svar", i)),
+                        next_location=doc.at((*at, "svar", i, "nasta")),
                     )
                     for i, a in enumerate(raw["svar"])
                 ),
@@ -53,7 +53,7 @@ def load_tree(path: Path, report: Report) -> tuple[Tree, SourceDocument] | None:
                         guide_id=link["guide"],
                         node_id=link.get("nod", ""),
                         text=link["text"].strip(),
-                        location=doc.at(at + ("vidare", i)),
+                        location=doc.at((*at, "vidare", i)),
                     )
                     for i, link in enumerate(raw.get("vidare", []))
                 ),

@@ -16,9 +16,7 @@ def _suggest(word: str, options: list[str]) -> str:
     return f" Menade du \u201d{close[0]}\u201d?" if close else ""
 
 
-def check_tree(
-    tree: Tree, doc: SourceDocument, lagrum: dict[str, LagrumEntry], report: Report, today: dt.date
-) -> None:
+def check_tree(tree: Tree, doc: SourceDocument, lagrum: dict[str, LagrumEntry], report: Report, today: dt.date) -> None:
     node_ids = sorted(tree.nodes)
     expected_name = f"{tree.id}.yaml"
     if tree.source.name != expected_name:
@@ -43,6 +41,7 @@ def check_tree(
             code="start-utfall",
         )
 
+    misspelled_targets: set[str] = set()
     for question in tree.questions:
         seen_ids: dict[str, int] = {}
         seen_labels: set[str] = set()
@@ -64,6 +63,7 @@ def check_tree(
                 )
             seen_labels.add(answer.label.casefold())
             if answer.next_id not in tree.nodes:
+                misspelled_targets.update(difflib.get_close_matches(answer.next_id, node_ids, n=1, cutoff=0.6))
                 report.error(
                     answer.next_location,
                     f"Svaret \u201d{answer.id}\u201d i frågan \u201d{question.id}\u201d pekar på "
@@ -75,7 +75,8 @@ def check_tree(
     if tree.start in tree.nodes:
         seen = reachable(tree)
         for node_id, node in tree.nodes.items():
-            if node_id not in seen:
+            # En felstavad nasta gör ofta målet onåbart; det felet räcker då.
+            if node_id not in seen and node_id not in misspelled_targets:
                 report.error(
                     node.location,
                     f"Noden \u201d{node_id}\u201d går inte att nå från början av guiden.",
@@ -157,4 +158,3 @@ def check_cross_links(trees: dict[str, Tree], report: Report) -> None:
                         "Ändra nod till ett id i den andra guiden, eller ta bort nod för att länka till början.",
                         code="okand-guide-nod",
                     )
-

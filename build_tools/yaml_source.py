@@ -51,7 +51,11 @@ _constructor = yaml.SafeLoader(stream="")
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:
-    value = _constructor.construct_object(node, deep=True)
+    try:
+        value = _constructor.construct_object(node, deep=True)
+    except (ValueError, yaml.constructor.ConstructorError):
+        # T.ex. ett omöjligt datum (2026-13-01): låt schemakontrollen säga till om texten.
+        return node.value
     # Datum blir text (ÅÅÅÅ-MM-DD) så att schemat kan kontrollera dem som text.
     if isinstance(value, dt.datetime):
         return value.date().isoformat()
@@ -71,26 +75,25 @@ class _Builder:
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
-                key = self.build(key_node, at + ("<nyckel>",))
+                key = self.build(key_node, (*at, "<nyckel>"))
                 if not isinstance(key, (str, int, bool)) or isinstance(key, bool):
                     key = str(key)
                 if key in result:
-                    first = self.doc.key_locations.get(at + (key,))
+                    first = self.doc.key_locations.get((*at, key))
                     where = f" (första gången på rad {first.line})" if first else ""
                     self.report.error(
                         _location(self.path, key_node),
                         f"Nyckeln \u201d{key}\u201d finns två gånger{where}.",
-                        "Varje nyckel får bara finnas en gång på samma nivå. "
-                        "Byt namn på den ena eller slå ihop dem.",
+                        "Varje nyckel får bara finnas en gång på samma nivå. Byt namn på den ena eller slå ihop dem.",
                         code="dubblett",
                     )
                     continue
-                self.doc.key_locations[at + (key,)] = _location(self.path, key_node)
-                result[key] = self.build(value_node, at + (key,))
-            self.doc.value_locations.pop(at + ("<nyckel>",), None)
+                self.doc.key_locations[(*at, key)] = _location(self.path, key_node)
+                result[key] = self.build(value_node, (*at, key))
+            self.doc.value_locations.pop((*at, "<nyckel>"), None)
             return result
         if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, at + (i,)) for i, item in enumerate(node.value)]
+            return [self.build(item, (*at, i)) for i, item in enumerate(node.value)]
         return _scalar(node)
 
 

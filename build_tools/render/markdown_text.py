@@ -11,8 +11,12 @@ _EXTENSIONS = ["sane_lists", "tables", "attr_list", "smarty"]
 _EXTENSION_CONFIGS = {
     "smarty": {
         "smart_angled_quotes": False,
-        "substitutions": {"left-double-quote": "\u201d", "right-double-quote": "\u201d",
-                          "left-single-quote": "\u2019", "right-single-quote": "\u2019"},
+        "substitutions": {
+            "left-double-quote": "\u201d",
+            "right-double-quote": "\u201d",
+            "left-single-quote": "\u2019",
+            "right-single-quote": "\u2019",
+        },
     }
 }
 

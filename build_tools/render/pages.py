@@ -67,9 +67,7 @@ def tree_json(tree: Tree) -> Markup:
             nodes[node.id] = {
                 "t": "q",
                 "text": to_plain_text(node.text),
-                "answers": [
-                    {"id": a.id, "label": to_plain_text(a.label), "next": a.next_id} for a in node.answers
-                ],
+                "answers": [{"id": a.id, "label": to_plain_text(a.label), "next": a.next_id} for a in node.answers],
             }
         else:
             nodes[node.id] = {"t": "o", "text": to_plain_text(node.title)}
@@ -94,9 +92,7 @@ class PageBuilder:
         def rel(target: str) -> str:
             return urls.relative(page_url, target)
 
-        return self.env.get_template(template).render(
-            rel=rel, lagrum=self.project.lagrum, **context
-        )
+        return self.env.get_template(template).render(rel=rel, lagrum=self.project.lagrum, **context)
 
     def all_pages(self) -> list[Page]:
         pages = [self.guides_index(), self.lagrum_page()]

@@ -13,7 +13,6 @@ from ..model import Project
 from ..project import Layout
 from .pages import PageBuilder
 
-
 # Håller mappen build/docs/ i git, så att MkDocs hittar den innan kroken har körts.
 KEEP_FILE = ".gitkeep"
 

@@ -1,0 +1,83 @@
+"""Chromium via Playwright. Varje sida får ett vakt-lager som stoppar och noterar alla
+anrop till andra värdar än loopback, så att ett test kan kräva att inga sådana görs."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
+
+
+@dataclass
+class RequestLog:
+    foreign: list[str] = field(default_factory=list)
+    all: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Browser:
+    with sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield instance
+        instance.close()
+
+
+def _guard(context: BrowserContext, log: RequestLog) -> None:
+    def handle(route):
+        url = route.request.url
+        log.all.append(url)
+        scheme = urlsplit(url).scheme
+        host = urlsplit(url).hostname or ""
+        if scheme in ("data", "blob", "about") or host in LOOPBACK_HOSTS:
+            route.continue_()
+        else:
+            log.foreign.append(url)
+            route.abort()
+
+    context.route("**/*", handle)
+
+
+@pytest.fixture
+def requests_log() -> RequestLog:
+    return RequestLog()
+
+
+def _new_page(browser: Browser, log: RequestLog, **options) -> Page:
+    context = browser.new_context(locale="sv-SE", viewport={"width": 1100, "height": 900}, **options)
+    _guard(context, log)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.js_errors = errors  # type: ignore[attr-defined]
+    return page
+
+
+@pytest.fixture
+def page(browser: Browser, requests_log: RequestLog):
+    created = _new_page(browser, requests_log)
+    yield created
+    assert created.js_errors == [], created.js_errors  # type: ignore[attr-defined]
+    assert requests_log.foreign == [], requests_log.foreign
+    created.context.close()
+
+
+@pytest.fixture
+def page_without_js(browser: Browser, requests_log: RequestLog):
+    created = _new_page(browser, requests_log, java_script_enabled=False)
+    yield created
+    assert requests_log.foreign == [], requests_log.foreign
+    created.context.close()
