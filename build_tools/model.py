@@ -140,6 +140,119 @@ class Tree:
         return [n for n in self.nodes.values() if isinstance(n, Outcome)]
 
 
+@dataclass(frozen=True)
+class CaseStep:
+    question_id: str
+    answer_id: str
+    reasoning: str
+    location: Location
+
+
+@dataclass(frozen=True)
+class TrainingCase:
+    """Ett övningsfall: en situation, svaren en erfaren kollega ger och utfallet de leder till."""
+
+    id: str
+    title: str
+    audience: tuple[str, ...]
+    scenario: str
+    guide_id: str
+    steps: tuple[CaseStep, ...]
+    outcome_id: str
+    why: str
+    discussion: tuple[str, ...]
+    lagrum: tuple[str, ...]
+    location: Location
+
+
+@dataclass(frozen=True)
+class Chapter:
+    """En sida i stödmaterialet (typ kapitel) eller en ingång för en yrkesroll (typ roll)."""
+
+    slug: str
+    kind: str  # kapitel | roll
+    title: str
+    description: str
+    audience: tuple[str, ...]
+    owner: str
+    reviewed: dt.date
+    next_review: dt.date
+    lagrum: tuple[str, ...]
+    guides: tuple[str, ...]
+    order: int
+    unverified: tuple[str, ...]
+    body: str
+    source: Path
+
+
+@dataclass(frozen=True)
+class GlossaryTerm:
+    term: str
+    expanded: str
+    explanation: str
+    forms: tuple[str, ...]
+    synonyms: tuple[str, ...]
+    lagrum: tuple[str, ...]
+
+    @property
+    def anchor(self) -> str:
+        import re
+        import unicodedata
+
+        plain = unicodedata.normalize("NFKD", self.term.lower()).encode("ascii", "ignore").decode()
+        return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "term"
+
+
+@dataclass(frozen=True)
+class Contact:
+    kind: str  # telefon | e-post | webb | e-tjanst | besoksadress | beskrivning
+    function: str
+    description: str
+    value: str
+    status: str
+    source: str
+    checked: dt.date
+
+    @property
+    def verified(self) -> bool:
+        return self.status == "verifierad"
+
+
+@dataclass(frozen=True)
+class FormerName:
+    name: str
+    slug: str
+    until: dt.date
+
+
+@dataclass(frozen=True)
+class District:
+    name: str
+    slug: str
+    area: str  # innerstad | ytterstad
+    formed: dt.date | None
+    neighbourhoods: tuple[str, ...]
+    aliases: tuple[str, ...]
+    former_names: tuple[FormerName, ...]
+    website: str
+    sst: dict
+    contacts: tuple[Contact, ...]
+    missing: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Agreement:
+    district: str
+    status: str  # finns | saknas | okant
+    signed: dt.date | None
+    parties: tuple[str, ...]
+    independent_schools: str
+    next_revision: dt.date | None
+    last_follow_up: dt.date | None
+    source: str
+    comment: str
+
+
 @dataclass
 class Project:
     """Allt innehåll, validerat."""
@@ -147,3 +260,10 @@ class Project:
     root: Path
     trees: dict[str, Tree] = field(default_factory=dict)
     lagrum: dict[str, LagrumEntry] = field(default_factory=dict)
+    cases: list[TrainingCase] = field(default_factory=list)
+    chapters: list[Chapter] = field(default_factory=list)
+    glossary: list[GlossaryTerm] = field(default_factory=list)
+    districts: list[District] = field(default_factory=list)
+    city_contacts: list[Contact] = field(default_factory=list)
+    agreements: dict[str, Agreement] = field(default_factory=dict)
+    agreement_template: dict | None = None

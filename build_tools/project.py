@@ -6,7 +6,11 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
+from .cases import load_cases
+from .chapters import load_chapters
 from .diagnostics import Location, Report
+from .districts import load_agreement_template, load_agreements, load_districts
+from .glossary import load_glossary
 from .lagrum import load_lagrum
 from .model import Project
 from .trees import load_tree
@@ -30,6 +34,26 @@ class Layout:
     @property
     def lagrum_file(self) -> Path:
         return self.data_dir / "lagrum.yaml"
+
+    @property
+    def districts_file(self) -> Path:
+        return self.data_dir / "stadsdelar.yaml"
+
+    @property
+    def agreements_file(self) -> Path:
+        return self.data_dir / "overenskommelser.yaml"
+
+    @property
+    def template_file(self) -> Path:
+        return self.data_dir / "overenskommelse_mall.yaml"
+
+    @property
+    def glossary_file(self) -> Path:
+        return self.data_dir / "ordlista.yaml"
+
+    @property
+    def cases_file(self) -> Path:
+        return self.data_dir / "ovningsfall.yaml"
 
     @property
     def docs_dir(self) -> Path:
@@ -67,6 +91,7 @@ def load_project(layout: Layout, today: dt.date | None = None) -> tuple[Project,
     if not tree_files:
         report.warning(Location(layout.trees_dir), "Det finns inga guider i decision_trees/.", code="inga-guider")
     lagrum_ok = not any(d.location.path == layout.lagrum_file for d in report.errors)
+    broken_trees: set[str] = set()
     for path in tree_files:
         tree_report = Report()
         loaded = load_tree(path, tree_report)
@@ -83,8 +108,23 @@ def load_project(layout: Layout, today: dt.date | None = None) -> tuple[Project,
                 check_tree(tree, doc, project.lagrum if lagrum_ok else _accept_all(tree), tree_report, today)
                 if tree_report.ok:
                     project.trees[tree.id] = tree
+        if not tree_report.ok:
+            broken_trees.add(path.stem)
+            if loaded is not None:
+                broken_trees.add(loaded[0].id)
         report.extend(tree_report)
     check_cross_links(project.trees, report)
+    if layout.districts_file.exists():
+        project.districts, project.city_contacts = load_districts(layout.districts_file, report)
+        if layout.agreements_file.exists():
+            project.agreements = load_agreements(layout.agreements_file, project.districts, report)
+    if layout.template_file.exists():
+        project.agreement_template = load_agreement_template(layout.template_file, project.lagrum, report)
+    if layout.glossary_file.exists():
+        project.glossary = load_glossary(layout.glossary_file, project.lagrum, report)
+    project.chapters = load_chapters(layout.guides_dir, project.trees, project.lagrum, report, today)
+    if layout.cases_file.exists():
+        project.cases = load_cases(layout.cases_file, project.trees, project.lagrum, report, broken_trees)
     return project, report
 
 

@@ -11,7 +11,7 @@ from .model import LagrumEntry, Question, Tree
 from .yaml_source import SourceDocument
 
 
-def _suggest(word: str, options: list[str]) -> str:
+def suggest(word: str, options: list[str]) -> str:
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     return f" Menade du \u201d{close[0]}\u201d?" if close else ""
 
@@ -29,7 +29,7 @@ def check_tree(tree: Tree, doc: SourceDocument, lagrum: dict[str, LagrumEntry], 
     if tree.start not in tree.nodes:
         report.error(
             doc.at(("start",)),
-            f"Startnoden \u201d{tree.start}\u201d finns inte bland noderna.{_suggest(tree.start, node_ids)}",
+            f"Startnoden \u201d{tree.start}\u201d finns inte bland noderna.{suggest(tree.start, node_ids)}",
             "Ange id för den fråga som guiden ska börja med.",
             code="okand-start",
         )
@@ -67,7 +67,7 @@ def check_tree(tree: Tree, doc: SourceDocument, lagrum: dict[str, LagrumEntry], 
                 report.error(
                     answer.next_location,
                     f"Svaret \u201d{answer.id}\u201d i frågan \u201d{question.id}\u201d pekar på "
-                    f"\u201d{answer.next_id}\u201d, som inte finns.{_suggest(answer.next_id, node_ids)}",
+                    f"\u201d{answer.next_id}\u201d, som inte finns.{suggest(answer.next_id, node_ids)}",
                     "Ändra nasta till id för en fråga eller ett utfall i samma fil.",
                     code="okand-nasta",
                 )
@@ -98,7 +98,7 @@ def check_tree(tree: Tree, doc: SourceDocument, lagrum: dict[str, LagrumEntry], 
             if ref not in lagrum:
                 report.error(
                     doc.at(("noder", outcome.id, "lagrum", i)),
-                    f"Lagrummet \u201d{ref}\u201d finns inte i lagrumsregistret.{_suggest(ref, sorted(lagrum))}",
+                    f"Lagrummet \u201d{ref}\u201d finns inte i lagrumsregistret.{suggest(ref, sorted(lagrum))}",
                     "Använd ett id ur data/lagrum.yaml, eller lägg till lagrummet där först.",
                     code="okant-lagrum",
                 )
@@ -145,7 +145,7 @@ def check_cross_links(trees: dict[str, Tree], report: Report) -> None:
                     report.error(
                         link.location,
                         f"Utfallet \u201d{outcome.id}\u201d länkar till guiden \u201d{link.guide_id}\u201d, "
-                        f"som inte finns.{_suggest(link.guide_id, sorted(trees))}",
+                        f"som inte finns.{suggest(link.guide_id, sorted(trees))}",
                         "Ange id för en guide i decision_trees/.",
                         code="okand-guide",
                     )
@@ -154,7 +154,7 @@ def check_cross_links(trees: dict[str, Tree], report: Report) -> None:
                         link.location,
                         f"Utfallet \u201d{outcome.id}\u201d länkar till \u201d{link.node_id}\u201d i guiden "
                         f"\u201d{link.guide_id}\u201d, men den noden finns inte där."
-                        f"{_suggest(link.node_id, sorted(target.nodes))}",
+                        f"{suggest(link.node_id, sorted(target.nodes))}",
                         "Ändra nod till ett id i den andra guiden, eller ta bort nod för att länka till början.",
                         code="okand-guide-nod",
                     )

@@ -42,11 +42,6 @@ class SourceDocument:
         return self.key_locations.get(tuple(path)) or self.at(path)
 
 
-def _location(path: Path, node: yaml.Node) -> Location:
-    mark = node.start_mark
-    return Location(path, mark.line + 1, mark.column + 1)
-
-
 _constructor = yaml.SafeLoader(stream="")
 
 
@@ -65,13 +60,18 @@ def _scalar(node: yaml.ScalarNode) -> Any:
 
 
 class _Builder:
-    def __init__(self, path: Path, report: Report) -> None:
+    def __init__(self, path: Path, report: Report, offset: int = 0) -> None:
         self.path = path
         self.report = report
+        self.offset = offset
         self.doc = SourceDocument(path, None)
 
+    def _location(self, node: yaml.Node) -> Location:
+        mark = node.start_mark
+        return Location(self.path, mark.line + 1 + self.offset, mark.column + 1)
+
     def build(self, node: yaml.Node, at: PathKey) -> Any:
-        self.doc.value_locations[at] = _location(self.path, node)
+        self.doc.value_locations[at] = self._location(node)
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
@@ -82,13 +82,13 @@ class _Builder:
                     first = self.doc.key_locations.get((*at, key))
                     where = f" (första gången på rad {first.line})" if first else ""
                     self.report.error(
-                        _location(self.path, key_node),
+                        self._location(key_node),
                         f"Nyckeln \u201d{key}\u201d finns två gånger{where}.",
                         "Varje nyckel får bara finnas en gång på samma nivå. Byt namn på den ena eller slå ihop dem.",
                         code="dubblett",
                     )
                     continue
-                self.doc.key_locations[(*at, key)] = _location(self.path, key_node)
+                self.doc.key_locations[(*at, key)] = self._location(key_node)
                 result[key] = self.build(value_node, (*at, key))
             self.doc.value_locations.pop((*at, "<nyckel>"), None)
             return result
@@ -99,8 +99,15 @@ class _Builder:
 
 def load_yaml(path: Path, report: Report) -> SourceDocument | None:
     """Läs en YAML-fil. Vid syntaxfel läggs ett fel i ``report`` och None returneras."""
+    text = read_text(path, report)
+    if text is None:
+        return None
+    return parse_yaml(text, path, report)
+
+
+def read_text(path: Path, report: Report) -> str | None:
     try:
-        text = path.read_text(encoding="utf-8")
+        return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
         report.error(
             Location(path, 1, 1),
@@ -112,11 +119,16 @@ def load_yaml(path: Path, report: Report) -> SourceDocument | None:
     except OSError as exc:
         report.error(Location(path), f"Filen gick inte att läsa: {exc.strerror}.", code="las")
         return None
+
+
+def parse_yaml(text: str, path: Path, report: Report, first_line: int = 1) -> SourceDocument | None:
+    """Tolka YAML-text. ``first_line`` är radnumret i filen där texten börjar (för inledningar i Markdown)."""
+    offset = first_line - 1
     try:
         node = yaml.compose(text, Loader=yaml.SafeLoader)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        line, col = (mark.line + 1 + offset, mark.column + 1) if mark else (first_line, 1)
         report.error(
             Location(path, line, col),
             "YAML-filen går inte att läsa: " + _explain_yaml_problem(exc),
@@ -129,9 +141,11 @@ def load_yaml(path: Path, report: Report) -> SourceDocument | None:
         report.error(Location(path, 1, 1), f"YAML-filen går inte att läsa ({exc}).", code="yaml")
         return None
     if node is None:
-        report.error(Location(path, 1, 1), "Filen är tom.", "Fyll i innehållet eller ta bort filen.", code="tom")
+        report.error(
+            Location(path, first_line, 1), "Filen är tom.", "Fyll i innehållet eller ta bort filen.", code="tom"
+        )
         return None
-    builder = _Builder(path, report)
+    builder = _Builder(path, report, offset)
     builder.doc.data = builder.build(node, ())
     return builder.doc
 
@@ -147,12 +161,15 @@ _PROBLEMS = {
     "found character that cannot start any token": "ett tecken står där det inte får stå",
     "expected <block end>, but found": "indraget stämmer inte med raderna ovanför",
     "did not find expected node content": "ett värde saknas",
+    "expected ',' or ']'": "en lista inom hakparenteser [ ] är inte avslutad, eller så innehåller den ett tecken "
+    "(t.ex. ? : eller #) som kräver citattecken runt texten",
+    "expected ',' or '}'": "en samling inom klammerparenteser { } är inte avslutad, eller så behöver texten citattecken",
 }
 
 
 def _explain_yaml_problem(exc: yaml.MarkedYAMLError) -> str:
     problem = (exc.problem or "").strip()
     for english, swedish in _PROBLEMS.items():
-        if problem.startswith(english.split(" but ")[0]) or english in problem:
+        if problem.startswith(english):
             return swedish + "."
     return f"syntaxfel ({problem})."

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -9,6 +10,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from ..districts import agreement_flags
 from ..lagrum import STATUS_LABELS, citation_note, citation_text
 from ..model import AUDIENCES, OUTCOME_KINDS, URGENCIES, Outcome, Project, Question, Tree
 from . import urls
@@ -38,6 +40,12 @@ class Page:
         return "\n".join(front) + "\n\n" + self.body.strip() + "\n"
 
 
+def _sort_key(name: str) -> tuple:
+    """Svensk sortering: å, ä, ö sist i alfabetet."""
+    order = {"å": "{", "ä": "|", "ö": "}"}
+    return tuple(order.get(ch, ch) for ch in name.casefold())
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES),
@@ -52,6 +60,14 @@ def _environment() -> jinja2.Environment:
         node_url=urls.node_url,
         tree_url_of=urls.tree_url,
         lagrum_url=urls.LAGRUM_URL,
+        cases_url=urls.CASES_URL,
+        districts_url=urls.DISTRICTS_URL,
+        district_url=urls.district_url,
+        template_url=urls.TEMPLATE_URL,
+        fill_url=urls.FILL_URL,
+        followup_url=urls.FOLLOWUP_URL,
+        docx_dir=urls.DOCX_DIR,
+        case_url=urls.case_url,
         cite=citation_text,
         note=citation_note,
         status_label=lambda entry: STATUS_LABELS[entry.status],
@@ -84,21 +100,233 @@ def tree_json(tree: Tree) -> Markup:
 
 
 class PageBuilder:
-    def __init__(self, project: Project) -> None:
+    def __init__(self, project: Project, today: dt.date | None = None) -> None:
         self.project = project
+        self.template = project.agreement_template
+        self.today = today or dt.date.today()
         self.env = _environment()
 
     def _render(self, template: str, page_url: str, **context) -> str:
         def rel(target: str) -> str:
             return urls.relative(page_url, target)
 
-        return self.env.get_template(template).render(rel=rel, lagrum=self.project.lagrum, **context)
+        return self.env.get_template(template).render(
+            rel=rel,
+            lagrum=self.project.lagrum,
+            city_contacts=self.project.city_contacts,
+            **context,
+        )
 
     def all_pages(self) -> list[Page]:
         pages = [self.guides_index(), self.lagrum_page()]
         for tree in self.project.trees.values():
             pages.extend(self.tree_pages(tree))
+        pages.extend(self.chapter_pages())
+        if self.project.districts:
+            pages.extend(self.district_pages())
+        if self.template is not None:
+            pages.append(self.template_page())
+            pages.append(self.followup_page())
+        if self.project.glossary:
+            pages.append(self.glossary_page())
+        if self.project.cases:
+            pages.append(self.cases_index())
+            pages.extend(self.case_page(case) for case in self.project.cases)
         return pages
+
+    def chapter_pages(self) -> list[Page]:
+        pages = []
+        groups = (
+            (
+                "kapitel",
+                urls.CHAPTERS_SOURCE,
+                urls.CHAPTERS_URL,
+                "Stödmaterial",
+                "Kapitel om ansvar, lagar och rutiner i samarbetet mellan skola och socialtjänst.",
+                "stodmaterial",
+            ),
+            (
+                "roll",
+                urls.ROLES_SOURCE,
+                urls.ROLES_URL,
+                "Din roll",
+                "Börja här: det viktigaste för just din yrkesroll.",
+                "din-roll",
+            ),
+        )
+        for kind, source, url, title, lead, anchor in groups:
+            chapters = [c for c in self.project.chapters if c.kind == kind]
+            if not chapters:
+                continue
+            body = self._render(
+                "chapters_index.html.j2",
+                url,
+                chapters=chapters,
+                title=title,
+                lead=lead,
+                anchor=anchor,
+                chapter_url=urls.chapter_url,
+            )
+            pages.append(Page(source, title, body, description=lead))
+            pages.extend(self.chapter_page(chapter) for chapter in chapters)
+        return pages
+
+    def chapter_page(self, chapter) -> Page:
+        url = urls.chapter_url(chapter)
+        guides = [self.project.trees[g] for g in chapter.guides if g in self.project.trees]
+        head = self._render("chapter_head.html.j2", url, chapter=chapter, audience=self._audience(chapter))
+        foot = self._render("chapter_foot.html.j2", url, chapter=chapter, guides=guides)
+        body = f"# {chapter.title}\n\n{head}\n\n{chapter.body}\n\n{foot}\n"
+        return Page(urls.chapter_source(chapter), chapter.title, body, description=chapter.description)
+
+    def glossary_page(self) -> Page:
+        body = self._render("glossary.html.j2", urls.GLOSSARY_URL, terms=self.project.glossary)
+        return Page(urls.GLOSSARY_SOURCE, "Ordlista", body, description="Ord och förkortningar förklarade.")
+
+    def _former(self, district) -> str:
+        names = [f.name for f in district.former_names]
+        return " och ".join([", ".join(names[:-1]), names[-1]]) if len(names) > 1 else "".join(names)
+
+    def district_pages(self) -> list[Page]:
+        districts = sorted(self.project.districts, key=lambda d: d.name)
+        areas = []
+        for d in districts:
+            areas.append({"name": d.name, "slug": d.slug, "district": d.name, "kind": "forvaltning"})
+            areas.extend({"name": n, "slug": d.slug, "district": d.name, "kind": "stadsdel"} for n in d.neighbourhoods)
+            areas.extend({"name": a, "slug": d.slug, "district": d.name, "kind": "alias"} for a in d.aliases)
+            areas.extend(
+                {"name": f.name, "slug": d.slug, "district": d.name, "kind": "tidigare"} for f in d.former_names
+            )
+        unique = {(a["name"].casefold(), a["slug"]): a for a in areas}
+        areas = sorted(unique.values(), key=lambda a: _sort_key(a["name"]))
+        lookup = [{"n": a["name"], "d": a["district"], "u": a["slug"] + "/", "k": a["kind"]} for a in areas]
+        body = self._render(
+            "districts_index.html.j2",
+            urls.DISTRICTS_URL,
+            districts=districts,
+            areas=areas,
+            former=self._former,
+            lookup_json=Markup(json.dumps(lookup, ensure_ascii=False).replace("</", "<\\/")),
+        )
+        pages = [
+            Page(
+                urls.DISTRICTS_SOURCE,
+                "Stadsdelar",
+                body,
+                description="Vilken stadsdel? Kontaktvägar till socialtjänsten.",
+            )
+        ]
+        for d in districts:
+            pages.append(self.district_page(d))
+            for old in d.former_names:
+                since = (old.until + dt.timedelta(days=1)).isoformat()
+                redirect = self._render(
+                    "district_redirect.html.j2", urls.district_url(old.slug), d=d, old=old, since=since
+                )
+                pages.append(Page(urls.district_source(old.slug), f"{old.name} heter numera {d.name}", redirect))
+        return pages
+
+    def district_page(self, d) -> Page:
+        sst = d.sst
+        sst_text = {
+            "ja": f"{d.name} har skolsociala team enligt våra uppgifter.",
+            "nej": f"{d.name} hade inte skolsociala team enligt de senaste uppgifterna vi har.",
+            "okant": f"Vi vet inte om {d.name} har skolsociala team i dag.",
+        }[sst["finns"]]
+        agreement = self.project.agreements.get(d.slug)
+        flags = agreement_flags(agreement, self.today)
+        if agreement is None or agreement.status == "okant":
+            agreement_text = "Vi har inga uppgifter om stadsdelens lokala samverkansöverenskommelse."
+        elif agreement.status == "saknas":
+            agreement_text = "Det finns ingen gällande lokal samverkansöverenskommelse."
+        else:
+            signed = agreement.signed.isoformat() if agreement.signed else "okänt datum"
+            agreement_text = f"Överenskommelsen undertecknades {signed}."
+        if flags and agreement is not None and agreement.status == "finns":
+            agreement_text += " Att åtgärda: " + "; ".join(flags) + "."
+        if agreement is not None and agreement.comment:
+            agreement_text += " " + agreement.comment
+        body = self._render(
+            "district.html.j2",
+            urls.district_url(d.slug),
+            d=d,
+            former=self._former,
+            sst_text=sst_text,
+            agreement_text=agreement_text,
+        )
+        return Page(
+            urls.district_source(d.slug), d.name, body, description=f"Kontaktvägar till socialtjänsten i {d.name}."
+        )
+
+    def template_page(self) -> Page:
+        districts = sorted(self.project.districts, key=lambda d: d.name)
+        body = self._render("agreement_template.html.j2", urls.TEMPLATE_URL, mall=self.template, districts=districts)
+        return Page(
+            urls.TEMPLATE_SOURCE, self.template["titel"], body, description="Mall för lokal samverkansöverenskommelse."
+        )
+
+    def followup_page(self) -> Page:
+        rows = []
+        labels = {"finns": "Finns", "saknas": "Saknas", "okant": "Okänt"}
+        yes_no = {"ja": "Ja", "nej": "Nej", "okant": "Okänt"}
+        for d in sorted(self.project.districts, key=lambda d: d.name):
+            a = self.project.agreements.get(d.slug)
+
+            def show(value):
+                return value.isoformat() if value else "Okänt"
+
+            rows.append(
+                {
+                    "district": d,
+                    "status": labels[a.status] if a else "Okänt",
+                    "signed": show(a.signed) if a else "Okänt",
+                    "parties": ", ".join(a.parties) if a and a.parties else "Okänt",
+                    "independent": yes_no[a.independent_schools] if a else "Okänt",
+                    "next_revision": show(a.next_revision) if a else "Okänt",
+                    "last_follow_up": show(a.last_follow_up) if a else "Okänt",
+                    "flags": agreement_flags(a, self.today),
+                }
+            )
+        body = self._render("followup.html.j2", urls.FOLLOWUP_URL, rows=rows, today=self.today.isoformat())
+        return Page(urls.FOLLOWUP_SOURCE, "Uppföljning av överenskommelser", body, hide=("navigation", "toc"))
+
+    def _audience(self, item) -> str:
+        return ", ".join(AUDIENCES[a] for a in item.audience)
+
+    def cases_index(self) -> Page:
+        groups = []
+        for tree in sorted(self.project.trees.values(), key=lambda t: t.title):
+            cases = [c for c in self.project.cases if c.guide_id == tree.id]
+            if cases:
+                groups.append({"tree": tree, "cases": cases})
+        body = self._render("cases_index.html.j2", urls.CASES_URL, groups=groups, audience=self._audience)
+        return Page(urls.CASES_SOURCE, "Övningsfall", body, description="Fall att öva på i introduktionsutbildningen.")
+
+    def case_page(self, case) -> Page:
+        tree = self.project.trees[case.guide_id]
+        steps = []
+        for step in case.steps:
+            question = tree.nodes[step.question_id]
+            answer = next(a for a in question.answers if a.id == step.answer_id)
+            steps.append(
+                {
+                    "question": to_plain_text(question.text),
+                    "answer": to_plain_text(answer.label),
+                    "reasoning": step.reasoning,
+                }
+            )
+        state = ",".join(f"{s.question_id}.{s.answer_id}" for s in case.steps)
+        body = self._render(
+            "case.html.j2",
+            urls.case_url(case.id),
+            case=case,
+            tree=tree,
+            steps=steps,
+            outcome=tree.nodes[case.outcome_id],
+            path_state=state,
+            audience=self._audience,
+        )
+        return Page(urls.case_source(case.id), f"{case.title} – övningsfall", body, hide=("navigation",))
 
     def guides_index(self) -> Page:
         trees = sorted(self.project.trees.values(), key=lambda t: t.title)

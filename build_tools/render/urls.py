@@ -21,6 +21,51 @@ def node_source(tree_id: str, node_id: str) -> str:
     return f"beslutsstod/{tree_id}/{node_id}.md"
 
 
+def case_url(case_id: str) -> str:
+    return f"ovningsfall/{case_id}/"
+
+
+def case_source(case_id: str) -> str:
+    return f"ovningsfall/{case_id}.md"
+
+
+def chapter_url(chapter) -> str:
+    folder = "stod" if chapter.kind == "kapitel" else "roller"
+    return f"{folder}/{chapter.slug}/"
+
+
+def chapter_source(chapter) -> str:
+    folder = "stod" if chapter.kind == "kapitel" else "roller"
+    return f"{folder}/{chapter.slug}.md"
+
+
+CHAPTERS_URL = "stod/"
+CHAPTERS_SOURCE = "stod/index.md"
+ROLES_URL = "roller/"
+ROLES_SOURCE = "roller/index.md"
+GLOSSARY_URL = "ordlista/"
+GLOSSARY_SOURCE = "ordlista/index.md"
+
+
+def district_url(slug: str) -> str:
+    return f"stadsdelar/{slug}/"
+
+
+def district_source(slug: str) -> str:
+    return f"stadsdelar/{slug}.md"
+
+
+DISTRICTS_URL = "stadsdelar/"
+DISTRICTS_SOURCE = "stadsdelar/index.md"
+TEMPLATE_URL = "samverkan/overenskommelse/"
+TEMPLATE_SOURCE = "samverkan/overenskommelse.md"
+FILL_URL = "samverkan/fyll-i/"
+FILL_SOURCE = "samverkan/fyll-i.md"
+FOLLOWUP_URL = "samverkan/uppfoljning/"
+FOLLOWUP_SOURCE = "samverkan/uppfoljning.md"
+DOCX_DIR = "samverkan/filer/"
+CASES_URL = "ovningsfall/"
+CASES_SOURCE = "ovningsfall/index.md"
 LAGRUM_URL = "lagrum/"
 LAGRUM_SOURCE = "lagrum/index.md"
 GUIDES_URL = "beslutsstod/"

@@ -1,0 +1,122 @@
+"""Övningsfallen: inläsning och kontroll att svaren verkligen leder till det utfall fallet anger."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .diagnostics import Report
+from .model import CaseStep, LagrumEntry, Outcome, Question, TrainingCase, Tree
+from .schema_check import check_against_schema
+from .validate import suggest
+from .yaml_source import load_yaml
+
+
+def load_cases(
+    path: Path,
+    trees: dict[str, Tree],
+    lagrum: dict[str, LagrumEntry],
+    report: Report,
+    broken_trees: set[str] = frozenset(),
+) -> list[TrainingCase]:
+    """Läs fallen. Fall till guider som själva har fel hoppas över (deras fel räcker)."""
+    doc = load_yaml(path, report)
+    if doc is None or not check_against_schema(doc, "ovningsfall.schema.json", report):
+        return []
+    cases: list[TrainingCase] = []
+    seen: set[str] = set()
+    for index, raw in enumerate(doc.data["ovningsfall"]):
+        at = ("ovningsfall", index)
+        case = TrainingCase(
+            id=raw["id"],
+            title=raw["titel"].strip(),
+            audience=tuple(raw["malgrupp"]),
+            scenario=raw["scenario"].strip(),
+            guide_id=raw["guide"],
+            steps=tuple(
+                CaseStep(s["nod"], s["svar"], s["motivering"].strip(), doc.at((*at, "svar", i)))
+                for i, s in enumerate(raw["svar"])
+            ),
+            outcome_id=raw["utfall"],
+            why=raw["varfor"].strip(),
+            discussion=tuple(q.strip() for q in raw["diskussion"]),
+            lagrum=tuple(raw["lagrum"]),
+            location=doc.at((*at, "id")),
+        )
+        if case.guide_id in broken_trees:
+            continue
+        before = len(report.errors)
+        if case.id in seen:
+            report.error(
+                case.location,
+                f"Övningsfallet \u201d{case.id}\u201d finns två gånger.",
+                "Ge varje fall ett eget id.",
+                code="dubblett-fall",
+            )
+        seen.add(case.id)
+        for i, ref in enumerate(case.lagrum):
+            if ref not in lagrum:
+                report.error(
+                    doc.at((*at, "lagrum", i)),
+                    f"Lagrummet \u201d{ref}\u201d finns inte i lagrumsregistret.{suggest(ref, sorted(lagrum))}",
+                    "Använd ett id ur data/lagrum.yaml.",
+                    code="okant-lagrum",
+                )
+        _check_walk(case, trees, doc.at((*at, "guide")), doc.at((*at, "utfall")), report)
+        if len(report.errors) == before:
+            cases.append(case)
+    return cases
+
+
+def _check_walk(case: TrainingCase, trees: dict[str, Tree], guide_at, outcome_at, report: Report) -> None:
+    tree = trees.get(case.guide_id)
+    if tree is None:
+        report.error(
+            guide_at,
+            f"Fallet \u201d{case.id}\u201d hör till guiden \u201d{case.guide_id}\u201d, som inte finns."
+            f"{suggest(case.guide_id, sorted(trees))}",
+            "Ange id för en guide i decision_trees/.",
+            code="fall-okand-guide",
+        )
+        return
+    current = tree.start
+    for step in case.steps:
+        node = tree.nodes.get(current)
+        if not isinstance(node, Question):
+            report.error(
+                step.location,
+                f"Fallet \u201d{case.id}\u201d har fler svar än guiden har frågor: efter föregående svar "
+                f"är guiden redan vid utfallet \u201d{current}\u201d.",
+                "Ta bort svaren efter det, eller ändra utfall.",
+                code="fall-for-manga-svar",
+            )
+            return
+        if step.question_id != current:
+            report.error(
+                step.location,
+                f"I fallet \u201d{case.id}\u201d står frågan \u201d{step.question_id}\u201d, men guiden ställer "
+                f"frågan \u201d{current}\u201d här.",
+                "Svaren ska stå i den ordning guiden ställer frågorna, från guidens första fråga.",
+                code="fall-fel-fraga",
+            )
+            return
+        answer = next((a for a in node.answers if a.id == step.answer_id), None)
+        if answer is None:
+            options = [a.id for a in node.answers]
+            report.error(
+                step.location,
+                f"Frågan \u201d{current}\u201d har inget svar \u201d{step.answer_id}\u201d."
+                f"{suggest(step.answer_id, options)}",
+                "Välj ett av: " + ", ".join(options) + ".",
+                code="fall-okant-svar",
+            )
+            return
+        current = answer.next_id
+    if current != case.outcome_id:
+        where = "utfallet" if isinstance(tree.nodes.get(current), Outcome) else "frågan"
+        report.error(
+            outcome_at,
+            f"Svaren i fallet \u201d{case.id}\u201d leder till {where} \u201d{current}\u201d, "
+            f"inte till \u201d{case.outcome_id}\u201d.",
+            "Rätta svaren eller utfall så att de stämmer med guiden.",
+            code="fall-fel-utfall",
+        )
