@@ -16,12 +16,17 @@ FOLDERS = {"stod": "kapitel", "roller": "roll"}
 
 
 def load_chapters(
-    guides_dir: Path, trees: dict[str, Tree], lagrum: dict[str, LagrumEntry], report: Report, today: dt.date
+    guides_dir: Path,
+    trees: dict[str, Tree],
+    lagrum: dict[str, LagrumEntry],
+    report: Report,
+    today: dt.date,
+    broken_trees: set[str] = frozenset(),
 ) -> list[Chapter]:
     chapters: list[Chapter] = []
     for folder, kind in FOLDERS.items():
         for path in sorted((guides_dir / folder).glob("*.md")):
-            chapter = _load_one(path, kind, trees, lagrum, report, today)
+            chapter = _load_one(path, kind, trees, lagrum, report, today, broken_trees)
             if chapter is not None:
                 chapters.append(chapter)
     return sorted(chapters, key=lambda c: (c.kind, c.order, c.title))
@@ -39,7 +44,13 @@ def _split_front_matter(text: str) -> tuple[str, str, int] | None:
 
 
 def _load_one(
-    path: Path, kind: str, trees: dict[str, Tree], lagrum: dict[str, LagrumEntry], report: Report, today: dt.date
+    path: Path,
+    kind: str,
+    trees: dict[str, Tree],
+    lagrum: dict[str, LagrumEntry],
+    report: Report,
+    today: dt.date,
+    broken_trees: set[str],
 ) -> Chapter | None:
     text = read_text(path, report)
     if text is None:
@@ -75,7 +86,7 @@ def _load_one(
                 code="okant-lagrum",
             )
     for i, ref in enumerate(data.get("guider", [])):
-        if ref not in trees:
+        if ref not in trees and ref not in broken_trees:
             report.error(
                 doc.at(("guider", i)),
                 f"Guiden \u201d{ref}\u201d finns inte.{suggest(ref, sorted(trees))}",
@@ -123,7 +134,7 @@ def _load_one(
         reviewed=reviewed,
         next_review=next_review,
         lagrum=tuple(data.get("lagrum", [])),
-        guides=tuple(data.get("guider", [])),
+        guides=tuple(g for g in data.get("guider", []) if g in trees),
         order=int(data.get("ordning", 100)),
         unverified=tuple(data.get("obekraftat", [])),
         body=body.strip(),

@@ -102,7 +102,8 @@ def load_agreements(path: Path, districts: list[District], report: Report) -> di
         if raw["stadsdel"] not in known:
             report.error(
                 doc.at((*at, "stadsdel")),
-                f"Stadsdelen \u201d{raw['stadsdel']}\u201d finns inte i data/stadsdelar.yaml.{suggest(raw['stadsdel'], known)}",
+                f"Stadsdelen \u201d{raw['stadsdel']}\u201d finns inte i data/stadsdelar.yaml."
+                + suggest(raw["stadsdel"], known),
                 "Använd en av de elva stadsdelsförvaltningarnas slug.",
                 code="okand-stadsdel",
             )

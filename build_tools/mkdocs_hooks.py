@@ -6,6 +6,8 @@ kör ``python -m build_tools build`` först och låt den nya generatorn läsa bu
 
 from __future__ import annotations
 
+import json
+import os
 import sys
 from pathlib import Path
 
@@ -20,6 +22,21 @@ if _PROJECT_ROOT not in sys.path:
 from build_tools.diagnostics import ContentError  # noqa: E402
 from build_tools.project import Layout, load_project  # noqa: E402
 from build_tools.render.site import write_site  # noqa: E402
+from build_tools.search_terms import augment_index  # noqa: E402
+
+
+def on_post_build(config, **kwargs):
+    """Lägg till svenska sökord (delar av sammansatta ord, synonymer) i sökindexet."""
+    if os.environ.get("SV_STOCK_SEARCH") == "1":  # för jämförelsen i scripts/search_benchmark.py
+        return
+    root = Path(config["config_file_path"]).absolute().parent
+    project, _ = load_project(Layout(root))
+    index_path = Path(config["site_dir"]) / "search" / "search_index.json"
+    if index_path.exists():
+        index = json.loads(index_path.read_text(encoding="utf-8"))
+        index_path.write_text(
+            json.dumps(augment_index(index, project.search_vocabulary), ensure_ascii=False), encoding="utf-8"
+        )
 
 
 def on_config(config, **kwargs):

@@ -267,3 +267,4 @@ class Project:
     city_contacts: list[Contact] = field(default_factory=list)
     agreements: dict[str, Agreement] = field(default_factory=dict)
     agreement_template: dict | None = None
+    search_vocabulary: object | None = None

@@ -13,6 +13,7 @@ from .districts import load_agreement_template, load_agreements, load_districts
 from .glossary import load_glossary
 from .lagrum import load_lagrum
 from .model import Project
+from .search_terms import load_vocabulary
 from .trees import load_tree
 from .validate import check_cross_links, check_tree
 
@@ -113,7 +114,7 @@ def load_project(layout: Layout, today: dt.date | None = None) -> tuple[Project,
             if loaded is not None:
                 broken_trees.add(loaded[0].id)
         report.extend(tree_report)
-    check_cross_links(project.trees, report)
+    check_cross_links(project.trees, report, broken_trees)
     if layout.districts_file.exists():
         project.districts, project.city_contacts = load_districts(layout.districts_file, report)
         if layout.agreements_file.exists():
@@ -122,7 +123,8 @@ def load_project(layout: Layout, today: dt.date | None = None) -> tuple[Project,
         project.agreement_template = load_agreement_template(layout.template_file, project.lagrum, report)
     if layout.glossary_file.exists():
         project.glossary = load_glossary(layout.glossary_file, project.lagrum, report)
-    project.chapters = load_chapters(layout.guides_dir, project.trees, project.lagrum, report, today)
+    project.search_vocabulary = load_vocabulary(layout.data_dir / "sokord.yaml", project.glossary, report)
+    project.chapters = load_chapters(layout.guides_dir, project.trees, project.lagrum, report, today, broken_trees)
     if layout.cases_file.exists():
         project.cases = load_cases(layout.cases_file, project.trees, project.lagrum, report, broken_trees)
     return project, report

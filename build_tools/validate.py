@@ -136,11 +136,14 @@ def check_tree(tree: Tree, doc: SourceDocument, lagrum: dict[str, LagrumEntry], 
             )
 
 
-def check_cross_links(trees: dict[str, Tree], report: Report) -> None:
+def check_cross_links(trees: dict[str, Tree], report: Report, broken: set[str] = frozenset()) -> None:
+    """Länkar mellan guider. Länkar till en guide som själv har fel rapporteras inte (dess fel räcker)."""
     for tree in trees.values():
         for outcome in tree.outcomes:
             for link in outcome.links:
                 target = trees.get(link.guide_id)
+                if target is None and link.guide_id in broken:
+                    continue
                 if target is None:
                     report.error(
                         link.location,

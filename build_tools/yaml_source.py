@@ -163,7 +163,8 @@ _PROBLEMS = {
     "did not find expected node content": "ett värde saknas",
     "expected ',' or ']'": "en lista inom hakparenteser [ ] är inte avslutad, eller så innehåller den ett tecken "
     "(t.ex. ? : eller #) som kräver citattecken runt texten",
-    "expected ',' or '}'": "en samling inom klammerparenteser { } är inte avslutad, eller så behöver texten citattecken",
+    "expected ',' or '}'": "en samling inom klammerparenteser { } är inte avslutad, "
+    "eller så behöver texten citattecken",
 }
 
 

@@ -14,6 +14,7 @@ from ..districts import agreement_flags
 from ..lagrum import STATUS_LABELS, citation_note, citation_text
 from ..model import AUDIENCES, OUTCOME_KINDS, URGENCIES, Outcome, Project, Question, Tree
 from . import urls
+from .docx_files import district_value
 from .markdown_text import to_html, to_inline_html, to_plain_text
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -99,6 +100,31 @@ def tree_json(tree: Tree) -> Markup:
     return Markup(text.replace("</", "<\\/").replace("<!--", "<\\!--"))
 
 
+def glossary_json(project: Project) -> str:
+    """Ordlistan för tipsen: term, böjningsformer, utskrivning och förklaring."""
+    data = [
+        {"t": t.term, "f": list(t.forms), "e": t.expanded, "x": t.explanation, "a": t.anchor} for t in project.glossary
+    ]
+    return json.dumps(data, ensure_ascii=False)
+
+
+def districts_json(project: Project) -> str:
+    """Kontaktvägar per stadsdel för valet av barnets stadsdel i guidernas resultat."""
+    data = []
+    for d in sorted(project.districts, key=lambda d: _sort_key(d.name)):
+        data.append(
+            {
+                "name": d.name,
+                "slug": d.slug,
+                "former": [f.name for f in d.former_names],
+                "website": d.website,
+                "contacts": [{"description": c.description, "value": c.value, "status": c.status} for c in d.contacts],
+                "missing": not any(c.function == "mottagning" and c.value for c in d.contacts),
+            }
+        )
+    return json.dumps(data, ensure_ascii=False)
+
+
 class PageBuilder:
     def __init__(self, project: Project, today: dt.date | None = None) -> None:
         self.project = project
@@ -126,6 +152,7 @@ class PageBuilder:
             pages.extend(self.district_pages())
         if self.template is not None:
             pages.append(self.template_page())
+            pages.append(self.fill_page())
             pages.append(self.followup_page())
         if self.project.glossary:
             pages.append(self.glossary_page())
@@ -264,6 +291,22 @@ class PageBuilder:
         return Page(
             urls.TEMPLATE_SOURCE, self.template["titel"], body, description="Mall för lokal samverkansöverenskommelse."
         )
+
+    def fill_page(self) -> Page:
+        districts = sorted(self.project.districts, key=lambda d: _sort_key(d.name))
+        prefill = {
+            d.slug: {key: district_value(d, key) for key in ("namn", "stadsdelar", "webbsida", "sst", "tidigare_namn")}
+            for d in districts
+        }
+        data = {"title": self.template["titel"], "reviewed": str(self.template["granskad"]), "districts": prefill}
+        body = self._render(
+            "agreement_fill.html.j2",
+            urls.FILL_URL,
+            mall=self.template,
+            districts=districts,
+            fill_json=Markup(json.dumps(data, ensure_ascii=False).replace("</", "<\\/")),
+        )
+        return Page(urls.FILL_SOURCE, "Fyll i en samverkansöverenskommelse", body, hide=("navigation", "toc"))
 
     def followup_page(self) -> Page:
         rows = []

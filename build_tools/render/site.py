@@ -11,7 +11,8 @@ from pathlib import Path
 
 from ..model import Project
 from ..project import Layout
-from .pages import PageBuilder
+from .docx_files import agreement_documents
+from .pages import PageBuilder, districts_json, glossary_json
 
 # Håller mappen build/docs/ i git, så att MkDocs hittar den innan kroken har körts.
 KEEP_FILE = ".gitkeep"
@@ -33,10 +34,24 @@ def planned_files(project: Project, layout: Layout) -> dict[str, bytes]:
             for path in sorted(folder.rglob("*")):
                 if path.is_file():
                     files[path.relative_to(folder).as_posix()] = path.read_bytes()
+    for relative, data in extra_files(project).items():
+        files[relative] = data
     for page in PageBuilder(project).all_pages():
         if page.source in files:
             raise ValueError(f"Den genererade sidan {page.source} krockar med en handskriven sida i docs/.")
         files[page.source] = page.render().encode("utf-8")
+    return files
+
+
+def extra_files(project: Project) -> dict[str, bytes]:
+    """Filer som inte är sidor: data till skripten och nedladdningsbara dokument."""
+    files: dict[str, bytes] = {}
+    if project.districts:
+        files["stadsdelar/kontakter.json"] = districts_json(project).encode("utf-8")
+    if project.glossary:
+        files["ordlista/termer.json"] = glossary_json(project).encode("utf-8")
+    if project.agreement_template is not None:
+        files.update(agreement_documents(project))
     return files
 
 

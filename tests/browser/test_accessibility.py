@@ -31,7 +31,14 @@ def assert_no_violations(page) -> None:
     assert violations == [], "\n".join(violations)
 
 
-STATIC_PAGES = ["/", "/beslutsstod/", "/lagrum/", "/om/"] + [f"/beslutsstod/{t}/" for t in PROJECT.trees]
+STATIC_PAGES = (
+    ["/", "/beslutsstod/", "/lagrum/", "/om/", "/stod/", "/roller/", "/ordlista/", "/ovningsfall/", "/stadsdelar/"]
+    + ["/samverkan/overenskommelse/", "/samverkan/fyll-i/", "/samverkan/uppfoljning/"]
+    + [f"/beslutsstod/{t}/" for t in PROJECT.trees]
+    + [f"/{'stod' if c.kind == 'kapitel' else 'roller'}/{c.slug}/" for c in PROJECT.chapters]
+    + [f"/ovningsfall/{c.id}/" for c in PROJECT.cases]
+    + [f"/stadsdelar/{d.slug}/" for d in PROJECT.districts]
+)
 
 
 @pytest.mark.parametrize("url", STATIC_PAGES)

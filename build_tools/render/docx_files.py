@@ -1,0 +1,109 @@
+"""Samverkansöverenskommelsen som Word-filer: en tom mall och en förifylld per stadsdel.
+
+Filerna görs likadana vid varje bygge (fasta datum i filen), så att de bara skrivs om när
+innehållet ändras.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import zipfile
+
+from docx import Document
+from docx.shared import Pt
+
+from ..lagrum import citation_note, citation_text
+from ..model import District, Project
+from . import urls
+from .markdown_text import to_plain_text
+
+FIXED_ZIP_TIME = (2026, 1, 1, 0, 0, 0)
+
+
+def district_value(district: District, key: str) -> str:
+    if key == "namn":
+        return f"Stadsdelsförvaltningen {district.name}"
+    if key == "stadsdelar":
+        return ", ".join(district.neighbourhoods)
+    if key == "webbsida":
+        return district.website
+    if key == "tidigare_namn":
+        return ", ".join(f.name for f in district.former_names) or "–"
+    if key == "sst":
+        return {
+            "ja": "Stadsdelen har skolsociala team (uppgiften ska bekräftas).",
+            "nej": "Stadsdelen hade inte skolsociala team enligt de senaste uppgifterna (ska bekräftas).",
+            "okant": "Okänt om stadsdelen har skolsociala team.",
+        }[district.sst["finns"]]
+    return ""
+
+
+def field_value(field: dict, district: District | None) -> str:
+    if district is not None and field.get("fran_stadsdel"):
+        return district_value(district, field["fran_stadsdel"])
+    return field.get("forslag", "").strip()
+
+
+def _deterministic(data: bytes) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            info = zipfile.ZipInfo(item.filename, date_time=FIXED_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(info, source.read(item.filename))
+    return out.getvalue()
+
+
+def build_document(project: Project, district: District | None) -> bytes:
+    mall = project.agreement_template
+    doc = Document()
+    style = doc.styles["Normal"]
+    style.font.name = "Arial"
+    style.font.size = Pt(11)
+    reviewed = dt.datetime.fromisoformat(str(mall["granskad"]))
+    props = doc.core_properties
+    props.title = mall["titel"]
+    props.author = mall["agare"]
+    props.created = reviewed
+    props.modified = reviewed
+    props.last_modified_by = mall["agare"]
+    props.revision = 1
+    props.language = "sv-SE"
+
+    title = mall["titel"] + (f" – {district.name}" if district else "")
+    doc.add_heading(title, level=0)
+    doc.add_paragraph(to_plain_text(mall["inledning"]))
+    meta = doc.add_paragraph()
+    meta.add_run(f"Mallens version: granskad {mall['granskad']}. Ansvarig: {mall['agare']}.").italic = True
+    if district is not None:
+        doc.add_paragraph(
+            "Förifylld med uppgifter om stadsdelen ur Samverkansguiden. Kontrollera uppgifterna innan ni skriver under."
+        )
+    for number, section in enumerate(mall["avsnitt"], start=1):
+        doc.add_heading(f"{number}. {section['rubrik']}", level=1)
+        guidance = doc.add_paragraph()
+        guidance.add_run("Vägledning: ").bold = True
+        guidance.add_run(to_plain_text(section["vagledning"])).italic = True
+        for ref in section.get("lagrum", []):
+            entry = project.lagrum[ref]
+            note = citation_note(entry)
+            doc.add_paragraph(
+                f"{entry.heading}: {citation_text(entry)}" + (f" ({note})" if note else ""), style="List Bullet"
+            )
+        for field in section["falt"]:
+            label = doc.add_paragraph()
+            label.add_run(field["etikett"]).bold = True
+            value = field_value(field, district)
+            doc.add_paragraph(value if value else "_" * 60)
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    return _deterministic(buffer.getvalue())
+
+
+def agreement_documents(project: Project) -> dict[str, bytes]:
+    files = {f"{urls.DOCX_DIR}samverkansoverenskommelse-mall.docx": build_document(project, None)}
+    for district in project.districts:
+        files[f"{urls.DOCX_DIR}samverkansoverenskommelse-{district.slug}.docx"] = build_document(project, district)
+    return files

@@ -1,0 +1,67 @@
+/*
+ * Samverkansguiden – ifyllnad av samverkansöverenskommelsen. Det som skrivs stannar i sidan:
+ * inget skickas, inget sparas. Utskriften görs av en ren dokumentversion av fälten.
+ */
+(function () {
+  "use strict";
+
+  function init(root) {
+    var data = JSON.parse(document.querySelector(".sv-fill-data").textContent);
+    var picker = root.querySelector("[data-sv-fill-district]");
+    var select = picker.querySelector("select");
+    var actions = root.querySelector("[data-sv-fill-actions]");
+    var documentBox = document.querySelector("[data-sv-fill-document]");
+    picker.hidden = false;
+    actions.hidden = false;
+
+    select.addEventListener("change", function () {
+      var values = data.districts[select.value];
+      if (!values) return;
+      root.querySelectorAll("[data-sv-source]").forEach(function (field) {
+        var key = field.getAttribute("data-sv-source");
+        if (key && values[key] !== undefined) field.value = values[key];
+      });
+    });
+
+    function buildDocument() {
+      documentBox.textContent = "";
+      var title = document.createElement("h1");
+      title.textContent = data.title;
+      documentBox.appendChild(title);
+      var meta = document.createElement("p");
+      meta.textContent = "Mallens version: granskad " + data.reviewed + ". Utskriven " + new Date().toLocaleDateString("sv-SE") + ".";
+      documentBox.appendChild(meta);
+      root.querySelectorAll("fieldset").forEach(function (set) {
+        var heading = document.createElement("h2");
+        heading.textContent = set.querySelector("legend").textContent;
+        documentBox.appendChild(heading);
+        set.querySelectorAll("[data-sv-field]").forEach(function (field) {
+          var label = document.createElement("p");
+          label.className = "sv-fill-document__label";
+          label.textContent = root.querySelector('label[for="' + field.id + '"]').textContent;
+          var value = document.createElement("p");
+          value.className = "sv-fill-document__value";
+          value.textContent = field.value.trim() || "\u00a0";
+          documentBox.appendChild(label);
+          documentBox.appendChild(value);
+        });
+      });
+    }
+
+    window.addEventListener("beforeprint", buildDocument);
+    root.querySelector("[data-sv-fill-print]").addEventListener("click", function () {
+      buildDocument();
+      window.print();
+    });
+    root.setAttribute("data-sv-ready", "1");
+  }
+
+  function start() {
+    var root = document.querySelector("[data-sv-fill]");
+    if (root && !root.getAttribute("data-sv-ready")) init(root);
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(start);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

@@ -1,0 +1,137 @@
+/*
+ * Samverkansguiden – ordlistan som tips. Första gången ett ord ur ordlistan står på en sida blir
+ * det en knapp som visar förklaringen när man pekar på den, tabbar till den eller trycker på den.
+ * Esc stänger. Förklaringen är kopplad med aria-describedby, så skärmläsare läser upp den.
+ * Utan skript finns samma förklaringar på sidan Ordlista.
+ */
+(function () {
+  "use strict";
+
+  var SKIP = "h1,h2,h3,h4,h5,h6,a,button,code,pre,script,style,label,legend,summary,select,option,textarea,input,abbr,.sv-term,.sv-answers,.md-search,.md-nav,.md-header,.md-footer,[data-sv-no-terms],.sv-tree-data,.sv-district-data,.sv-fill-data";
+  var termsPromise = null;
+  var counter = 0;
+
+  function siteBase() {
+    var config = document.getElementById("__config");
+    var base = config ? JSON.parse(config.textContent).base : ".";
+    return new URL(base.replace(/\/?$/, "/"), window.location.href);
+  }
+
+  function loadTerms() {
+    if (!termsPromise) {
+      termsPromise = fetch(new URL("ordlista/termer.json", siteBase()).href)
+        .then(function (r) { return r.json(); })
+        .catch(function () { return []; });
+    }
+    return termsPromise;
+  }
+
+  function escapeRegExp(text) {
+    return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+  }
+
+  function patternFor(word) {
+    var isAbbreviation = word === word.toUpperCase();
+    return new RegExp("(?<![\\p{L}\\p{N}])" + escapeRegExp(word) + "(?![\\p{L}\\p{N}])", isAbbreviation ? "u" : "iu");
+  }
+
+  function textNodes(root) {
+    var walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+      acceptNode: function (node) {
+        if (!node.nodeValue.trim()) return NodeFilter.FILTER_REJECT;
+        var parent = node.parentElement;
+        if (!parent || parent.closest(SKIP)) return NodeFilter.FILTER_REJECT;
+        return NodeFilter.FILTER_ACCEPT;
+      }
+    });
+    var nodes = [];
+    while (walker.nextNode()) nodes.push(walker.currentNode);
+    return nodes;
+  }
+
+  function show(wrapper) {
+    wrapper.querySelector(".sv-term__tip").hidden = false;
+    wrapper.querySelector(".sv-term__trigger").setAttribute("aria-expanded", "true");
+  }
+
+  function hide(wrapper) {
+    wrapper.querySelector(".sv-term__tip").hidden = true;
+    wrapper.querySelector(".sv-term__trigger").setAttribute("aria-expanded", "false");
+  }
+
+  function makeTerm(text, entry) {
+    counter += 1;
+    var id = "sv-term-tip-" + counter;
+    var wrapper = document.createElement("span");
+    wrapper.className = "sv-term";
+    var trigger = document.createElement("button");
+    trigger.type = "button";
+    trigger.className = "sv-term__trigger";
+    trigger.setAttribute("aria-describedby", id);
+    trigger.setAttribute("aria-expanded", "false");
+    trigger.textContent = text;
+    var tip = document.createElement("span");
+    tip.className = "sv-term__tip";
+    tip.id = id;
+    tip.setAttribute("role", "tooltip");
+    tip.hidden = true;
+    tip.textContent = entry.t + (entry.e ? " (" + entry.e + ")" : "") + ": " + entry.x;
+    wrapper.appendChild(trigger);
+    wrapper.appendChild(tip);
+    trigger.addEventListener("focus", function () { show(wrapper); });
+    trigger.addEventListener("blur", function () { hide(wrapper); });
+    trigger.addEventListener("click", function () {
+      if (tip.hidden) show(wrapper); else hide(wrapper);
+    });
+    wrapper.addEventListener("mouseenter", function () { show(wrapper); });
+    wrapper.addEventListener("mouseleave", function () {
+      if (document.activeElement !== trigger) hide(wrapper);
+    });
+    return wrapper;
+  }
+
+  function mark(root, terms) {
+    var words = [];
+    terms.forEach(function (entry) {
+      [entry.t].concat(entry.f || []).forEach(function (word) { words.push({ word: word, entry: entry }); });
+    });
+    words.sort(function (a, b) { return b.word.length - a.word.length; });
+    var used = {};
+    words.forEach(function (item) {
+      if (used[item.entry.t]) return;
+      var pattern = patternFor(item.word);
+      var nodes = textNodes(root);
+      for (var i = 0; i < nodes.length; i++) {
+        var node = nodes[i];
+        var found = pattern.exec(node.nodeValue);
+        if (!found) continue;
+        var after = node.splitText(found.index);
+        after.nodeValue = after.nodeValue.slice(found[0].length);
+        node.parentNode.insertBefore(makeTerm(found[0], item.entry), after);
+        used[item.entry.t] = true;
+        return;
+      }
+    });
+  }
+
+  function start() {
+    var root = document.querySelector(".md-content article");
+    if (!root || root.getAttribute("data-sv-terms") || root.querySelector("[data-sv-glossary-page]")) return;
+    root.setAttribute("data-sv-terms", "1");
+    loadTerms().then(function (terms) {
+      if (terms.length) mark(root, terms);
+      root.setAttribute("data-sv-terms", "klar");
+    });
+  }
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape") return;
+    document.querySelectorAll(".sv-term__tip:not([hidden])").forEach(function (tip) {
+      hide(tip.parentElement);
+    });
+  });
+
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(start);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();
