@@ -7,7 +7,7 @@ from pathlib import Path
 from .diagnostics import Report
 from .model import CaseStep, LagrumEntry, Outcome, Question, TrainingCase, Tree
 from .schema_check import check_against_schema
-from .validate import suggest
+from .validate import check_lagrum_refs, suggest
 from .yaml_source import load_yaml
 
 
@@ -53,14 +53,7 @@ def load_cases(
                 code="dubblett-fall",
             )
         seen.add(case.id)
-        for i, ref in enumerate(case.lagrum):
-            if ref not in lagrum:
-                report.error(
-                    doc.at((*at, "lagrum", i)),
-                    f"Lagrummet \u201d{ref}\u201d finns inte i lagrumsregistret.{suggest(ref, sorted(lagrum))}",
-                    "Använd ett id ur data/lagrum.yaml.",
-                    code="okant-lagrum",
-                )
+        check_lagrum_refs(case.lagrum, lagrum, doc, (*at, "lagrum"), report)
         _check_walk(case, trees, doc.at((*at, "guide")), doc.at((*at, "utfall")), report)
         if len(report.errors) == before:
             cases.append(case)

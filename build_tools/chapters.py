@@ -9,7 +9,7 @@ from pathlib import Path
 from .diagnostics import Location, Report
 from .model import Chapter, LagrumEntry, Tree
 from .schema_check import check_against_schema
-from .validate import suggest
+from .validate import check_lagrum_refs, suggest
 from .yaml_source import parse_yaml, read_text
 
 FOLDERS = {"stod": "kapitel", "roller": "roll"}
@@ -77,14 +77,7 @@ def _load_one(
             f"Ändra typ till {kind}, eller flytta filen.",
             code="fel-typ",
         )
-    for i, ref in enumerate(data.get("lagrum", [])):
-        if ref not in lagrum:
-            report.error(
-                doc.at(("lagrum", i)),
-                f"Lagrummet \u201d{ref}\u201d finns inte i lagrumsregistret.{suggest(ref, sorted(lagrum))}",
-                "Använd ett id ur data/lagrum.yaml.",
-                code="okant-lagrum",
-            )
+    check_lagrum_refs(data.get("lagrum", []), lagrum, doc, ("lagrum",), report)
     for i, ref in enumerate(data.get("guider", [])):
         if ref not in trees and ref not in broken_trees:
             report.error(

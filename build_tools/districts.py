@@ -8,7 +8,7 @@ from pathlib import Path
 from .diagnostics import Report
 from .model import Agreement, Contact, District, FormerName
 from .schema_check import check_against_schema
-from .validate import suggest
+from .validate import check_lagrum_refs, suggest
 from .yaml_source import load_yaml
 
 EXPECTED_DISTRICTS = 11
@@ -91,7 +91,9 @@ def load_districts(path: Path, report: Report) -> tuple[list[District], list[Con
     return districts, city
 
 
-def load_agreements(path: Path, districts: list[District], report: Report) -> dict[str, Agreement]:
+def load_agreements(
+    path: Path, districts: list[District], report: Report, today: dt.date | None = None
+) -> dict[str, Agreement]:
     doc = load_yaml(path, report)
     if doc is None or not check_against_schema(doc, "overenskommelser.schema.json", report):
         return {}
@@ -119,6 +121,18 @@ def load_agreements(path: Path, districts: list[District], report: Report) -> di
             source=raw["kalla"],
             comment=raw.get("kommentar", "").strip(),
         )
+    names = {d.slug: d.name for d in districts}
+    for index, raw in enumerate(doc.data["overenskommelser"]):
+        agreement = agreements.get(raw["stadsdel"])
+        if agreement is None:
+            continue
+        for flag in agreement_flags(agreement, today or dt.date.today()):
+            report.warning(
+                doc.at(("overenskommelser", index, "status")),
+                f"Samverkansöverenskommelse, {names[agreement.district]}: {flag}.",
+                "Fyll i uppgiften med källa när den är känd. Okänt ska stå som okänt.",
+                code="overenskommelse-uppfoljning",
+            )
     for district in districts:
         if district.slug not in agreements:
             report.warning(
@@ -157,12 +171,5 @@ def load_agreement_template(path: Path, lagrum: dict, report: Report) -> dict | 
     if doc is None or not check_against_schema(doc, "overenskommelse-mall.schema.json", report):
         return None
     for index, section in enumerate(doc.data["avsnitt"]):
-        for i, ref in enumerate(section.get("lagrum", [])):
-            if ref not in lagrum:
-                report.error(
-                    doc.at(("avsnitt", index, "lagrum", i)),
-                    f"Lagrummet \u201d{ref}\u201d finns inte i lagrumsregistret.{suggest(ref, sorted(lagrum))}",
-                    "Använd ett id ur data/lagrum.yaml.",
-                    code="okant-lagrum",
-                )
+        check_lagrum_refs(section.get("lagrum", []), lagrum, doc, ("avsnitt", index, "lagrum"), report)
     return doc.data

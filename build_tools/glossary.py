@@ -7,7 +7,7 @@ from pathlib import Path
 from .diagnostics import Report
 from .model import GlossaryTerm, LagrumEntry
 from .schema_check import check_against_schema
-from .validate import suggest
+from .validate import check_lagrum_refs
 from .yaml_source import load_yaml
 
 
@@ -36,13 +36,6 @@ def load_glossary(path: Path, lagrum: dict[str, LagrumEntry], report: Report) ->
                     code="dubblett-term",
                 )
             seen[key] = index
-        for i, ref in enumerate(term.lagrum):
-            if ref not in lagrum:
-                report.error(
-                    doc.at(("ordlista", index, "lagrum", i)),
-                    f"Lagrummet \u201d{ref}\u201d finns inte i lagrumsregistret.{suggest(ref, sorted(lagrum))}",
-                    "Använd ett id ur data/lagrum.yaml.",
-                    code="okant-lagrum",
-                )
+        check_lagrum_refs(term.lagrum, lagrum, doc, ("ordlista", index, "lagrum"), report)
         terms.append(term)
     return sorted(terms, key=lambda t: t.term.casefold())

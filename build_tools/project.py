@@ -118,7 +118,7 @@ def load_project(layout: Layout, today: dt.date | None = None) -> tuple[Project,
     if layout.districts_file.exists():
         project.districts, project.city_contacts = load_districts(layout.districts_file, report)
         if layout.agreements_file.exists():
-            project.agreements = load_agreements(layout.agreements_file, project.districts, report)
+            project.agreements = load_agreements(layout.agreements_file, project.districts, report, today)
     if layout.template_file.exists():
         project.agreement_template = load_agreement_template(layout.template_file, project.lagrum, report)
     if layout.glossary_file.exists():

@@ -16,6 +16,20 @@ def suggest(word: str, options: list[str]) -> str:
     return f" Menade du \u201d{close[0]}\u201d?" if close else ""
 
 
+def check_lagrum_refs(
+    refs: tuple[str, ...] | list[str], lagrum: dict, doc: SourceDocument, at: tuple, report: Report
+) -> None:
+    """Varje hänvisning ska finnas i lagrumsregistret. ``at`` är vägen till listan i YAML-filen."""
+    for i, ref in enumerate(refs):
+        if ref not in lagrum:
+            report.error(
+                doc.at((*at, i)),
+                f"Lagrummet \u201d{ref}\u201d finns inte i lagrumsregistret.{suggest(ref, sorted(lagrum))}",
+                "Använd ett id ur data/lagrum.yaml, eller lägg till lagrummet där först.",
+                code="okant-lagrum",
+            )
+
+
 def check_tree(tree: Tree, doc: SourceDocument, lagrum: dict[str, LagrumEntry], report: Report, today: dt.date) -> None:
     node_ids = sorted(tree.nodes)
     expected_name = f"{tree.id}.yaml"
@@ -94,14 +108,7 @@ def check_tree(tree: Tree, doc: SourceDocument, lagrum: dict[str, LagrumEntry], 
         )
 
     for outcome in tree.outcomes:
-        for i, ref in enumerate(outcome.lagrum):
-            if ref not in lagrum:
-                report.error(
-                    doc.at(("noder", outcome.id, "lagrum", i)),
-                    f"Lagrummet \u201d{ref}\u201d finns inte i lagrumsregistret.{suggest(ref, sorted(lagrum))}",
-                    "Använd ett id ur data/lagrum.yaml, eller lägg till lagrummet där först.",
-                    code="okant-lagrum",
-                )
+        check_lagrum_refs(outcome.lagrum, lagrum, doc, ("noder", outcome.id, "lagrum"), report)
 
     if tree.next_review < tree.reviewed:
         report.error(

@@ -110,7 +110,7 @@ def run(site_dir: str, queries: list[dict]) -> dict:
         browser.close()
     server.shutdown()
     times.sort()
-    p95 = times[max(0, int(round(0.95 * len(times))) - 1)]
+    p95 = times[max(0, round(0.95 * len(times)) - 1)]
     return {"hits": hits, "total": len(queries), "misses": misses, "p95": p95, "median": statistics.median(times)}
 
 

@@ -117,12 +117,20 @@ def test_outcome_shows_the_chosen_districts_contacts_inline(page, base_url):
 def test_fill_in_agreement_and_print(page, base_url, requests_log):
     page.goto(base_url + "/samverkan/fyll-i/")
     page.wait_for_selector("[data-sv-fill][data-sv-ready]")
-    first = page.locator("[data-sv-field]").first
-    first.fill("Testskolan och socialtjänsten")
+    typed = page.locator('[data-sv-source="namn"]').first
+    typed.fill("Testskolan och socialtjänsten")
     page.select_option("#sv-fill-district", "skarholmen")
     prefilled = page.locator('[data-sv-source="stadsdelar"]').first
     skarholmen = next(d for d in PROJECT.districts if d.slug == "skarholmen")
     assert skarholmen.neighbourhoods[0] in prefilled.input_value()
+    # Det användaren själv skrev skrivs inte över när en stadsdel väljs.
+    assert typed.input_value() == "Testskolan och socialtjänsten"
+    # Byter man stadsdel ändras de förifyllda fälten, fortfarande utan att röra det egna.
+    page.select_option("#sv-fill-district", "farsta")
+    farsta = next(d for d in PROJECT.districts if d.slug == "farsta")
+    assert farsta.neighbourhoods[0] in prefilled.input_value()
+    assert typed.input_value() == "Testskolan och socialtjänsten"
+    page.select_option("#sv-fill-district", "skarholmen")
     page.emulate_media(media="print")
     page.evaluate("window.dispatchEvent(new Event('beforeprint'))")
     document = page.locator("[data-sv-fill-document]")

@@ -19,7 +19,12 @@
       if (!values) return;
       root.querySelectorAll("[data-sv-source]").forEach(function (field) {
         var key = field.getAttribute("data-sv-source");
-        if (key && values[key] !== undefined) field.value = values[key];
+        if (!key || values[key] === undefined) return;
+        // Skriv aldrig över det användaren själv har skrivit: fyll bara tomma eller oändrade fält.
+        var untouched = field.value === "" || field.value === field.defaultValue || field.value === field.getAttribute("data-sv-prefilled");
+        if (!untouched) return;
+        field.value = values[key];
+        field.setAttribute("data-sv-prefilled", values[key]);
       });
     });
 
