@@ -61,13 +61,16 @@ def main() -> None:
         )
     print(f"{'totalt':32} {total:4} vägar")
 
-    print("\n== Storlek som guiderna lägger till en sida")
+    print("\n== Storlek på sajtens egna skript och stil (utöver Material)")
     assets = ROOT / "overrides" / "assets" / "samverkan"
-    for name in ("walker.js", "samverkan.css"):
+    names = sorted(p.name for p in assets.iterdir() if p.suffix in (".js", ".css"))
+    for name in names:
         data = (assets / name).read_bytes()
         print(f"{name:32} {len(data):7} byte, {gz(data):6} byte gzip")
-    both = b"".join((assets / n).read_bytes() for n in ("walker.js", "samverkan.css"))
-    print(f"{'JS + CSS':32} {len(both):7} byte, {gz(both):6} byte gzip")
+    guide = b"".join((assets / n).read_bytes() for n in ("walker.js", "samverkan.css"))
+    every = b"".join((assets / n).read_bytes() for n in names)
+    print(f"{'guidens JS + CSS':32} {len(guide):7} byte, {gz(guide):6} byte gzip (walker.js + samverkan.css)")
+    print(f"{'alla JS + CSS':32} {len(every):7} byte, {gz(every):6} byte gzip (laddas på varje sida)")
     for tree in project.trees.values():
         data = str(tree_json(tree)).encode()
         print(f"trädets data, {tree.id:18} {len(data):7} byte, {gz(data):6} byte gzip (inbäddad per nodsida)")

@@ -40,8 +40,12 @@ def test_print_view_contains_the_record(page, base_url):
     assert not page.locator(".sv-print-button").is_visible()
     assert not page.locator("a[data-sv-change]").first.is_visible()
     assert not page.locator(".md-header").is_visible()
-    # Inga fält där någon kan skriva in personuppgifter.
-    assert page.locator("main input, main textarea, main select, main [contenteditable]").count() == 0
+    # Inga fält där någon kan skriva in personuppgifter. Det enda valet på sidan är barnets
+    # stadsdel (en lista med elva namn), och det syns inte på utskriften.
+    assert page.locator(".md-content input, .md-content textarea, [contenteditable]").count() == 0
+    for select in page.locator(".md-content select").all():
+        assert select.evaluate("el => !!el.closest('[data-sv-district-picker]')")
+        assert not select.is_visible()
 
     pdf = page.pdf()
     assert pdf.startswith(b"%PDF")
