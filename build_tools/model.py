@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -196,9 +198,7 @@ class GlossaryTerm:
 
     @property
     def anchor(self) -> str:
-        import re
-        import unicodedata
-
+        """Ankare på ordlistans sida, t.ex. 'forhandsbedomning'."""
         plain = unicodedata.normalize("NFKD", self.term.lower()).encode("ascii", "ignore").decode()
         return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "term"
 
