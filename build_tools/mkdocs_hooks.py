@@ -25,12 +25,17 @@ from build_tools.render.site import write_site  # noqa: E402
 from build_tools.search_terms import augment_index  # noqa: E402
 
 
+# Projektet som lästes in i on_config, så att det inte behöver läsas in en gång till efter bygget.
+_LOADED: dict = {}
+
+
 def on_post_build(config, **kwargs):
     """Lägg till svenska sökord (delar av sammansatta ord, synonymer) i sökindexet."""
     if os.environ.get("SV_STOCK_SEARCH") == "1":  # för jämförelsen i scripts/search_benchmark.py
         return
-    root = Path(config["config_file_path"]).absolute().parent
-    project, _ = load_project(Layout(root))
+    project = _LOADED.get("project")
+    if project is None:
+        return
     index_path = Path(config["site_dir"]) / "search" / "search_index.json"
     if index_path.exists():
         index = json.loads(index_path.read_text(encoding="utf-8"))
@@ -48,4 +53,5 @@ def on_config(config, **kwargs):
             "Innehållet har fel. Kör 'python -m build_tools check' för detaljer.\n\n" + str(ContentError(report, root))
         )
     write_site(project, layout)
+    _LOADED["project"] = project  # samma inläsning används igen efter bygget (sökorden)
     return config
