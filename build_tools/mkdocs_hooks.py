@@ -24,7 +24,6 @@ from build_tools.project import Layout, load_project  # noqa: E402
 from build_tools.render.site import write_site  # noqa: E402
 from build_tools.search_terms import augment_index  # noqa: E402
 
-
 # Projektet som lästes in i on_config, så att det inte behöver läsas in en gång till efter bygget.
 _LOADED: dict = {}
 
