@@ -25,10 +25,6 @@ class Path:
         return "/".join(f"{s.question_id}.{s.answer_id}" for s in self.steps) + f"->{self.outcome_id}"
 
 
-def edges(tree: Tree) -> dict[str, list[Answer]]:
-    return {q.id: list(q.answers) for q in tree.questions}
-
-
 def reachable(tree: Tree) -> set[str]:
     seen: set[str] = set()
     stack = [tree.start] if tree.start in tree.nodes else []

@@ -88,10 +88,6 @@ class Question:
     unverified: tuple[str, ...]
     location: Location
 
-    @property
-    def is_outcome(self) -> bool:
-        return False
-
 
 @dataclass(frozen=True)
 class Outcome:
@@ -106,10 +102,6 @@ class Outcome:
     links: tuple[GuideLink, ...]
     unverified: tuple[str, ...]
     location: Location
-
-    @property
-    def is_outcome(self) -> bool:
-        return True
 
 
 Node = Question | Outcome
@@ -129,9 +121,6 @@ class Tree:
     nodes: dict[str, Node]
     source: Path
     location: Location
-
-    def node(self, node_id: str) -> Node:
-        return self.nodes[node_id]
 
     @property
     def questions(self) -> list[Question]:
