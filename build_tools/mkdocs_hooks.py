@@ -21,6 +21,7 @@ if _PROJECT_ROOT not in sys.path:
 
 from build_tools.diagnostics import ContentError  # noqa: E402
 from build_tools.project import Layout, load_project  # noqa: E402
+from build_tools.render.pages import search_hints  # noqa: E402
 from build_tools.render.site import write_site  # noqa: E402
 from build_tools.search_terms import augment_index  # noqa: E402
 
@@ -39,7 +40,8 @@ def on_post_build(config, **kwargs):
     if index_path.exists():
         index = json.loads(index_path.read_text(encoding="utf-8"))
         index_path.write_text(
-            json.dumps(augment_index(index, project.search_vocabulary), ensure_ascii=False), encoding="utf-8"
+            json.dumps(augment_index(index, project.search_vocabulary, search_hints(project)), ensure_ascii=False),
+            encoding="utf-8",
         )
 
 

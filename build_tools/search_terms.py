@@ -20,9 +20,18 @@ from .yaml_source import load_yaml
 
 WORD = re.compile(r"[a-zåäöéü]+", re.IGNORECASE)
 TAG = re.compile(r"<[^>]+>")
+URL = re.compile(r"https?://\S+")
 MIN_PART = 3
+# En slutdel får räknas som eget ord utan att förleden är känd bara om den är minst så här lång.
+# Kortare slutdelar blir för ofta brus (elever → lever).
+MIN_LONE_TAIL = 6
+# Böjda former vars grundform inte börjar likadant (skolor → skola). Sökningen lägger själv till *
+# efter det användaren skriver, så insatser hittas redan av insats. Grundformen läggs bara till när
+# den finns som ord någon annanstans i innehållet eller i sokord.yaml.
+INFLECTIONS = (("ornas", "a"), ("orna", "a"), ("or", "a"), ("arnas", "e"), ("arna", "e"), ("ar", "e"), ("ler", "el"))
 FIELD = "ord"
 TITLE_FIELD = "titelord"
+QUERY_CONFIG = "samverkan"  # ordförrådet för search-query.js i sökindexets config
 
 
 @dataclass
@@ -30,6 +39,20 @@ class SearchVocabulary:
     base_words: set[str] = field(default_factory=set)
     linking_forms: dict[str, str] = field(default_factory=dict)
     synonym_groups: list[set[str]] = field(default_factory=list)
+    stopwords: list[str] = field(default_factory=list)
+    not_parts: set[str] = field(default_factory=set)
+
+
+@dataclass(frozen=True)
+class SearchHint:
+    """Hur en sida ska synas i sökningen: en annan rubrik än sidans titel, och/eller en vikt.
+
+    Vikten multipliceras med träffens poäng (1 = som vanligt). section_weight gäller sidans avsnitt
+    (adresser med #), om den är satt."""
+
+    title: str | None = None
+    weight: float | None = None
+    section_weight: float | None = None
 
 
 def load_vocabulary(path: Path, glossary: list[GlossaryTerm], report: Report) -> SearchVocabulary:
@@ -39,6 +62,10 @@ def load_vocabulary(path: Path, glossary: list[GlossaryTerm], report: Report) ->
         if doc is not None and check_against_schema(doc, "sokord.schema.json", report):
             vocabulary.base_words = {w.casefold() for w in doc.data["grundord"]}
             vocabulary.linking_forms = {k.casefold(): v.casefold() for k, v in doc.data["fogeformer"].items()}
+            vocabulary.stopwords = [w.casefold() for w in doc.data.get("smaord", [])]
+            vocabulary.not_parts = {w.casefold() for w in doc.data.get("inte_delord", [])}
+            for group in doc.data.get("synonymer", []):
+                vocabulary.synonym_groups.append({w.casefold() for w in group})
     for term in glossary:
         words = {term.term.casefold(), *(f.casefold() for f in term.forms), *(s.casefold() for s in term.synonyms)}
         if term.expanded:
@@ -48,24 +75,51 @@ def load_vocabulary(path: Path, glossary: list[GlossaryTerm], report: Report) ->
 
 
 def words_of(text: str) -> list[str]:
-    return [w.casefold() for w in WORD.findall(TAG.sub(" ", text))]
+    """Orden i en text, utan HTML-taggar och webbadresser (en adress är inte innehåll)."""
+    return [w.casefold() for w in WORD.findall(URL.sub(" ", TAG.sub(" ", text)))]
+
+
+def first_part(head: str, known: set[str], linking: dict[str, str]) -> str | None:
+    """Grundformen för förleden i ett sammansatt ord: anmälnings → anmälan, skol → skola, oros → oro."""
+    if head in linking:
+        return linking[head]
+    if head.endswith("s") and head[:-1] in known:
+        return head[:-1]
+    if head in known:
+        return head
+    if head + "a" in known:
+        return head + "a"
+    return None
 
 
 def compound_parts(word: str, known: set[str], linking: dict[str, str]) -> set[str]:
-    """Kända ord som ett sammansatt ord börjar eller slutar med (minst tre bokstäver kvar)."""
+    """Kända ord som ett sammansatt ord består av (minst tre bokstäver i varje del).
+
+    En slutdel räknas när förleden också är ett känt ord (i grundform eller som fogeform), eller när
+    slutdelen är så lång att den knappast är en slump."""
     parts: set[str] = set()
     for cut in range(MIN_PART, len(word) - MIN_PART + 1):
         head, tail = word[:cut], word[cut:]
-        if tail in known and len(tail) >= 4:
+        if tail not in known or len(tail) < 4:
+            continue
+        base = first_part(head, known, linking)
+        if base is not None:
+            parts.update((base, tail))
+        elif len(tail) >= MIN_LONE_TAIL:
             parts.add(tail)
-            if head in known:
-                parts.add(head)
-            elif head in linking:
-                parts.add(linking[head])
-            elif head.endswith("s") and head[:-1] in known:
-                parts.add(head[:-1])
     parts.discard(word)
     return parts
+
+
+def base_forms(word: str, known: set[str]) -> set[str]:
+    """Grundformer som inte är början på det böjda ordet: skolor → skola, regler → regel."""
+    forms: set[str] = set()
+    for ending, replacement in INFLECTIONS:
+        if word.endswith(ending) and len(word) - len(ending) >= MIN_PART:
+            candidate = word[: -len(ending)] + replacement
+            if candidate in known and not word.startswith(candidate):
+                forms.add(candidate)
+    return forms
 
 
 def extra_terms(
@@ -81,7 +135,9 @@ def extra_terms(
     extra: set[str] = set()
     for word in words:
         if len(word) >= 7:
-            extra |= compound_parts(word, known, vocabulary.linking_forms)
+            extra |= compound_parts(word, known, vocabulary.linking_forms) - vocabulary.not_parts
+    for word in words | extra:
+        extra |= base_forms(word, known)
     if synonyms:
         title_words = set(words_of(title))
         title_text = " ".join(words_of(title))
@@ -95,12 +151,26 @@ def extra_terms(
     return sorted(extra)
 
 
-def augment_index(index: dict, vocabulary: SearchVocabulary) -> dict:
-    """Lägg till fältet 'ord' i varje dokument och i sökkonfigurationen."""
+def augment_index(index: dict, vocabulary: SearchVocabulary, hints: dict[str, SearchHint] | None = None) -> dict:
+    """Gör sökindexet svenskt: sökord i egna fält, rubriker och vikter per sida, och ordförrådet som
+    sökfrågan behöver (search-query.js delar upp sammansatta ord i frågan med samma ord).
+
+    hints gäller hela sidan (adress utan #); en ny rubrik gäller bara sidans första del."""
+    hints = hints or {}
     docs = index.get("docs", [])
-    corpus_words = {
-        w for doc in docs for w in words_of(doc.get("title", "") + " " + doc.get("text", "")) if len(w) >= 4
-    }
+    for doc in docs:
+        location = doc.get("location", "")
+        hint = hints.get(location.split("#")[0])
+        if hint is None:
+            continue
+        if hint.title and "#" not in location:
+            doc["title"] = hint.title
+        weight = hint.section_weight if "#" in location and hint.section_weight is not None else hint.weight
+        if weight is not None:
+            doc["boost"] = weight
+    texts = [doc.get("title", "") + " " + doc.get("text", "") for doc in docs]
+    all_words = {w for text in texts for w in words_of(text)}
+    corpus_words = {w for w in all_words if len(w) >= 4}
     for doc in docs:
         title = doc.get("title", "")
         terms = extra_terms(title + " " + doc.get("text", ""), vocabulary, corpus_words, title=title)
@@ -110,7 +180,13 @@ def augment_index(index: dict, vocabulary: SearchVocabulary) -> dict:
         title_terms = extra_terms(title, vocabulary, corpus_words, synonyms=False)
         if title_terms:
             doc[TITLE_FIELD] = " ".join(title_terms)
-    fields = index.setdefault("config", {}).setdefault("fields", {})
+    config = index.setdefault("config", {})
+    fields = config.setdefault("fields", {})
     fields[FIELD] = {"boost": 1.0}
     fields[TITLE_FIELD] = {"boost": fields.get("title", {}).get("boost", 1000.0)}
+    config[QUERY_CONFIG] = {
+        "ord": sorted({w for w in all_words if len(w) >= MIN_PART} | vocabulary.base_words),
+        "fogeformer": dict(sorted(vocabulary.linking_forms.items())),
+        "stoppord": sorted(set(vocabulary.stopwords)),
+    }
     return index

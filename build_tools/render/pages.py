@@ -13,6 +13,7 @@ from markupsafe import Markup
 from ..districts import agreement_flags
 from ..lagrum import STATUS_LABELS, citation_note, citation_text
 from ..model import AUDIENCES, OUTCOME_KINDS, URGENCIES, Outcome, Project, Question, Tree
+from ..search_terms import SearchHint
 from . import urls
 from .docx_files import district_value
 from .markdown_text import to_html, to_inline_html, to_plain_text
@@ -98,6 +99,32 @@ def tree_json(tree: Tree) -> Markup:
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     # Får inte kunna avsluta <script>-elementet i förtid.
     return Markup(text.replace("</", "<\\/").replace("<!--", "<\\!--"))
+
+
+def node_title(node) -> str:
+    """Nodens egen rubrik som ren text: frågan, eller resultatets rubrik."""
+    return to_plain_text(node.title if isinstance(node, Outcome) else node.text)
+
+
+# Vikter i sökningen. Material ger en hel sida ungefär 2,5 gånger så hög poäng som ett avsnitt i en
+# sida. Varje steg i en guide och varje övningsfall är en egen sida, fast de i praktiken är delar av
+# något större; med vikten 0,4 väger de som avsnitt. Lagrumsregistrets avsnitt (ett per lagrum) får
+# samma vikt, annars slår de stödmaterialet på vardagsord; sidan Lagrum själv väger som vanligt.
+PART_WEIGHT = 0.4
+
+
+def search_hints(project: Project) -> dict[str, SearchHint]:
+    """Rubrik och vikt i sökningen per sida (adress → SearchHint).
+
+    Ett steg i en guide visas utan guidens namn i rubriken; guidens namn står redan i texten under."""
+    hints = {
+        urls.node_url(tree.id, node.id): SearchHint(title=node_title(node), weight=PART_WEIGHT)
+        for tree in project.trees.values()
+        for node in tree.nodes.values()
+    }
+    hints.update({urls.case_url(case.id): SearchHint(weight=PART_WEIGHT) for case in project.cases})
+    hints[urls.LAGRUM_URL] = SearchHint(section_weight=PART_WEIGHT)
+    return hints
 
 
 def glossary_json(project: Project) -> str:
@@ -404,9 +431,8 @@ class PageBuilder:
                     urgency_label=URGENCIES[node.urgency],
                     **common,
                 )
-                title = f"{to_plain_text(node.title)} – {tree.title}"
             else:
                 body = self._render("question.html.j2", page_url, **common)
-                title = f"{to_plain_text(node.text)} – {tree.title}"
+            title = f"{node_title(node)} – {tree.title}"
             pages.append(Page(urls.node_source(tree.id, node.id), title, body, hide=("navigation", "toc")))
         return pages

@@ -1,0 +1,113 @@
+/*
+ * Samverkansguiden – svensk sökning, frågans sida. Sökningen i Material for MkDocs (lunr) hittar
+ * bara ord som börjar som det man skriver. Det här skriptet gör om frågan innan den når sökningen:
+ *
+ *   - småord som "har", "till" och "från" tas bort när frågan har andra ord
+ *     (annars hittar "till" allt som börjar på till-, som "tillgänglighet");
+ *   - ett böjt ord får också sin stam: "föräldrarna" söker även på "föräldr", som hittar förälder;
+ *   - ett sammansatt ord som inte står någonstans på sajten får också sina delar: "hedersvåld"
+ *     söker även på "heder" och "våld". (Åt andra hållet, "anmälan" hittar "orosanmälan", sköts
+ *     redan i sökindexet.)
+ *
+ * Vilka ord som finns och vilka fogeformer och småord som gäller kommer från sökindexet
+ * (config.samverkan, skrivet av build_tools/search_terms.py från data/sokord.yaml och innehållet).
+ * Skriptet läses in före Materials eget skript och kopplar in sig där frågan skickas till
+ * sökningens web worker. Fungerar det inte, söker Material som vanligt på det användaren skrev.
+ */
+(function () {
+  "use strict";
+
+  var SETUP = 0;
+  var QUERY = 2;
+  var MIN_PART = 3;
+  var MIN_TAIL = 4;
+  var SYNTAX = /[+\-:^~*"]/;
+  /* Böjningsändelser. Sökningen hittar allt som börjar som ordet i frågan, så "föräldr" hittar både
+     förälder, föräldrar och föräldrarna. Stammen läggs till bredvid ordet, inte i stället. */
+  var ENDINGS = ["arnas", "ernas", "ornas", "arna", "erna", "orna", "ens", "ets", "ade", "en", "et", "na", "ar", "er", "or"];
+  var MIN_STEM = 5;
+
+  function Vocabulary(data) {
+    this.words = Object.create(null);
+    (data.ord || []).forEach(function (w) { this.words[w] = true; }, this);
+    this.linking = data.fogeformer || {};
+    this.stop = Object.create(null);
+    (data.stoppord || []).forEach(function (w) { this.stop[w] = true; }, this);
+  }
+
+  /* Grundformen för förleden: anmälnings → anmälan, heders → heder, skol → skola. */
+  Vocabulary.prototype.firstPart = function (head) {
+    if (Object.prototype.hasOwnProperty.call(this.linking, head)) return this.linking[head];
+    if (head.slice(-1) === "s" && this.words[head.slice(0, -1)]) return head.slice(0, -1);
+    if (this.words[head]) return head;
+    if (this.words[head + "a"]) return head + "a";
+    return null;
+  };
+
+  /* Delarna i ett sammansatt ord, med den längsta kända slutdelen först. */
+  Vocabulary.prototype.parts = function (word) {
+    for (var cut = MIN_PART; cut <= word.length - MIN_TAIL; cut++) {
+      var head = word.slice(0, cut);
+      var tail = word.slice(cut);
+      if (!this.words[tail]) continue;
+      var first = this.firstPart(head);
+      if (first) return [first, tail];
+    }
+    return [];
+  };
+
+  function stem(word) {
+    for (var i = 0; i < ENDINGS.length; i++) {
+      var ending = ENDINGS[i];
+      if (word.length - ending.length >= MIN_STEM && word.slice(-ending.length) === ending) {
+        return word.slice(0, -ending.length);
+      }
+    }
+    return null;
+  }
+
+  Vocabulary.prototype.expand = function (query) {
+    if (SYNTAX.test(query)) return query;
+    var terms = query.toLowerCase().split(/[\s\-]+/).filter(Boolean);
+    var content = terms.filter(function (t) { return !this.stop[t]; }, this);
+    if (content.length) terms = content;
+    var out = [];
+    terms.forEach(function (term) {
+      if (out.indexOf(term) < 0) out.push(term);
+      var root = stem(term);
+      if (root && out.indexOf(root) < 0) out.push(root);
+      if (term.length >= MIN_PART + MIN_TAIL && !this.words[term]) {
+        this.parts(term).forEach(function (part) {
+          if (out.indexOf(part) < 0) out.push(part);
+        });
+      }
+    }, this);
+    return out.join(" ");
+  };
+
+  var NativeWorker = window.Worker;
+  if (!NativeWorker) return;
+
+  function SearchWorker(url, options) {
+    var worker = new NativeWorker(url, options);
+    if (!/\/workers\/search\.[^/]*js/.test(String(url))) return worker;
+    var post = worker.postMessage;
+    var vocabulary = null;
+    worker.postMessage = function (message, transfer) {
+      try {
+        if (message && message.type === SETUP && message.data && message.data.config) {
+          vocabulary = message.data.config.samverkan ? new Vocabulary(message.data.config.samverkan) : null;
+        } else if (vocabulary && message && message.type === QUERY && typeof message.data === "string") {
+          message = { type: QUERY, data: vocabulary.expand(message.data) };
+        }
+      } catch (e) {
+        /* Frågan skickas som den är. */
+      }
+      return transfer === undefined ? post.call(worker, message) : post.call(worker, message, transfer);
+    };
+    return worker;
+  }
+  SearchWorker.prototype = NativeWorker.prototype;
+  window.Worker = SearchWorker;
+  window.samverkanSok = { Vocabulary: Vocabulary };
+})();
