@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import gzip
+import json
 import os
 import statistics
 import subprocess
@@ -81,6 +82,11 @@ def main() -> None:
         subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", tmp], cwd=ROOT, env=env, check=True
         )
+        index_path = Path(tmp) / "search" / "search_index.json"
+        index = index_path.read_bytes()
+        query_words = json.dumps(json.loads(index)["config"].get("samverkan", {}), ensure_ascii=False).encode()
+        print(f"{'sökindex':32} {len(index):7} byte, {gz(index):6} byte gzip (hämtas när sökningen öppnas)")
+        print(f"{'  varav ordförråd för frågan':32} {len(query_words):7} byte, {gz(query_words):6} byte gzip")
         server = ThreadingHTTPServer(("127.0.0.1", 0), partial(Quiet, directory=tmp))
         threading.Thread(target=server.serve_forever, daemon=True).start()
         base = f"http://127.0.0.1:{server.server_address[1]}"

@@ -19,6 +19,7 @@
 
   var SETUP = 0;
   var QUERY = 2;
+  var RESULT = 3;
   var MIN_PART = 3;
   var MIN_TAIL = 4;
   var SYNTAX = /[+\-:^~*"]/;
@@ -66,12 +67,18 @@
     return null;
   }
 
+  /* Orden som expand() lade till senast. Material visar "Saknas: ..." för ord i frågan som en träff
+     inte innehåller; de tillagda orden ska inte synas där, eftersom användaren inte skrev dem. */
+  Vocabulary.prototype.added = [];
+
   Vocabulary.prototype.expand = function (query) {
+    this.added = [];
     if (SYNTAX.test(query)) return query;
     var terms = query.toLowerCase().split(/[\s\-]+/).filter(Boolean);
     var content = terms.filter(function (t) { return !this.stop[t]; }, this);
     if (content.length) terms = content;
     var out = [];
+    var typed = terms.slice();
     terms.forEach(function (term) {
       if (out.indexOf(term) < 0) out.push(term);
       var root = stem(term);
@@ -82,7 +89,21 @@
         });
       }
     }, this);
+    this.added = out.filter(function (t) { return typed.indexOf(t) < 0; });
     return out.join(" ");
+  };
+
+  /* Ta bort tillagda ord ur träffarnas lista över saknade ord (svaret från sökningen, typ 3). */
+  Vocabulary.prototype.cleanResult = function (message) {
+    var added = this.added;
+    if (!message || message.type !== RESULT || !message.data || !added.length) return;
+    (message.data.items || []).forEach(function (group) {
+      group.forEach(function (item) {
+        added.forEach(function (term) {
+          if (item.terms && term in item.terms) delete item.terms[term];
+        });
+      });
+    });
   };
 
   var NativeWorker = window.Worker;
@@ -104,6 +125,18 @@
         /* Frågan skickas som den är. */
       }
       return transfer === undefined ? post.call(worker, message) : post.call(worker, message, transfer);
+    };
+    var listen = worker.addEventListener;
+    worker.addEventListener = function (type, listener, options) {
+      if (type !== "message" || typeof listener !== "function") return listen.call(worker, type, listener, options);
+      return listen.call(worker, type, function (event) {
+        try {
+          if (vocabulary) vocabulary.cleanResult(event.data);
+        } catch (e) {
+          /* Svaret visas som det är. */
+        }
+        return listener.call(this, event);
+      }, options);
     };
     return worker;
   }
