@@ -17,6 +17,7 @@ ROOT = Path(__file__).resolve().parents[2]
 QUERY_FILES = {
     "utveckling": ROOT / "tests" / "search_queries.yaml",
     "kontroll": ROOT / "tests" / "search_queries_kontroll.yaml",
+    "kontroll2": ROOT / "tests" / "search_queries_kontroll2.yaml",
 }
 RESULT_LINKS = ".md-search-result__item > .md-search-result__link"
 
