@@ -77,3 +77,10 @@ def test_words_added_to_the_query_are_not_listed_as_missing(page, base_url):
     missing = [text for text in page.locator(".md-search-result__terms del").all_text_contents() if text.strip()]
     assert missing, "ingen träff saknar något ord – då prövar testet ingenting"
     assert set(missing) <= set(query.split()), missing
+
+
+def test_a_hyphenated_name_is_not_taken_for_search_syntax(page, base_url):
+    open_search(page, base_url)
+    assert page.evaluate(EXPAND, ["hässelby-vällingby soc"]) == ["hässelby vällingby soc"]
+    found, _ = top_pages(page, "hässelby-vällingby soc")
+    assert is_hit(found, ["stadsdelar/hasselby-vallingby/"]), found

@@ -17,15 +17,20 @@
 (function () {
   "use strict";
 
+  /* Meddelandetyperna mellan Material och sökningens worker (SearchMessageType i Material 9). */
   var SETUP = 0;
   var QUERY = 2;
   var RESULT = 3;
   var MIN_PART = 3;
   var MIN_TAIL = 4;
-  var SYNTAX = /[+\-:^~*"]/;
+  /* Sökfrågor med lunrs egen syntax (+ord, -ord, "fras", ord*, ord~1, ord^2, fält:ord) lämnas orörda.
+     Ett bindestreck inne i ett ord (Hässelby-Vällingby) är inte syntax. */
+  var SYNTAX = /(^|\s)[+-]|[:^~*"]/;
   /* Böjningsändelser. Sökningen hittar allt som börjar som ordet i frågan, så "föräldr" hittar både
      förälder, föräldrar och föräldrarna. Stammen läggs till bredvid ordet, inte i stället. */
-  var ENDINGS = ["arnas", "ernas", "ornas", "arna", "erna", "orna", "ens", "ets", "ade", "en", "et", "na", "ar", "er", "or"];
+  var ENDINGS = [
+    "arnas", "ernas", "ornas", "arna", "erna", "orna", "ens", "ets", "ade", "en", "et", "na", "ar", "er", "or"
+  ];
   var MIN_STEM = 5;
 
   function Vocabulary(data) {
