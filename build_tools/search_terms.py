@@ -151,13 +151,8 @@ def extra_terms(
     return sorted(extra)
 
 
-def augment_index(index: dict, vocabulary: SearchVocabulary, hints: dict[str, SearchHint] | None = None) -> dict:
-    """Gör sökindexet svenskt: sökord i egna fält, rubriker och vikter per sida, och ordförrådet som
-    sökfrågan behöver (search-query.js delar upp sammansatta ord i frågan med samma ord).
-
-    hints gäller hela sidan (adress utan #); en ny rubrik gäller bara sidans första del."""
-    hints = hints or {}
-    docs = index.get("docs", [])
+def apply_hints(docs: list[dict], hints: dict[str, SearchHint]) -> None:
+    """Sätt rubrik och vikt enligt hints (adress utan # → SearchHint) på sidornas dokument."""
     for doc in docs:
         location = doc.get("location", "")
         hint = hints.get(location.split("#")[0])
@@ -168,12 +163,21 @@ def augment_index(index: dict, vocabulary: SearchVocabulary, hints: dict[str, Se
         weight = hint.section_weight if "#" in location and hint.section_weight is not None else hint.weight
         if weight is not None:
             doc["boost"] = weight
+
+
+def augment_index(index: dict, vocabulary: SearchVocabulary, hints: dict[str, SearchHint] | None = None) -> dict:
+    """Gör sökindexet svenskt: sökord i egna fält, rubriker och vikter per sida, och ordförrådet som
+    sökfrågan behöver (search-query.js delar upp sammansatta ord i frågan med samma ord).
+
+    hints gäller hela sidan (adress utan #); en ny rubrik gäller bara sidans första del."""
+    docs = index.get("docs", [])
+    apply_hints(docs, hints or {})
     texts = [doc.get("title", "") + " " + doc.get("text", "") for doc in docs]
     all_words = {w for text in texts for w in words_of(text)}
     corpus_words = {w for w in all_words if len(w) >= 4}
-    for doc in docs:
+    for doc, text in zip(docs, texts, strict=True):
         title = doc.get("title", "")
-        terms = extra_terms(title + " " + doc.get("text", ""), vocabulary, corpus_words, title=title)
+        terms = extra_terms(text, vocabulary, corpus_words, title=title)
         if terms:
             doc[FIELD] = " ".join(terms)
         # Delar av ord i rubriken väger lika tungt som rubriken själv.

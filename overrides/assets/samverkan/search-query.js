@@ -39,6 +39,9 @@
     this.linking = data.fogeformer || {};
     this.stop = Object.create(null);
     (data.stoppord || []).forEach(function (w) { this.stop[w] = true; }, this);
+    /* Orden som expand() lade till senast. Material visar "Saknas: ..." för ord i frågan som en träff
+       inte innehåller; de tillagda orden ska inte synas där, eftersom användaren inte skrev dem. */
+    this.added = [];
   }
 
   /* Grundformen för förleden: anmälnings → anmälan, heders → heder, skol → skola. */
@@ -71,10 +74,6 @@
     }
     return null;
   }
-
-  /* Orden som expand() lade till senast. Material visar "Saknas: ..." för ord i frågan som en träff
-     inte innehåller; de tillagda orden ska inte synas där, eftersom användaren inte skrev dem. */
-  Vocabulary.prototype.added = [];
 
   Vocabulary.prototype.expand = function (query) {
     this.added = [];
