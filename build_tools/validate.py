@@ -10,6 +10,9 @@ from .graph import find_cycle_edges, reachable
 from .model import LagrumEntry, Question, Tree
 from .yaml_source import SourceDocument
 
+# Nod-id:n som krockar med sajtens egna sidor för en guide (adressen /beslutsstod/<guide>/<id>/).
+RESERVED_NODE_IDS = {"granskning": "granskningsvyn"}
+
 
 def suggest(word: str, options: list[str]) -> str:
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
@@ -87,16 +90,7 @@ def check_tree(tree: Tree, doc: SourceDocument, lagrum: dict[str, LagrumEntry], 
                 )
 
     if tree.start in tree.nodes:
-        seen = reachable(tree)
-        for node_id, node in tree.nodes.items():
-            # En felstavad nasta gör ofta målet onåbart; det felet räcker då.
-            if node_id not in seen and node_id not in misspelled_targets:
-                report.error(
-                    node.location,
-                    f"Noden \u201d{node_id}\u201d går inte att nå från början av guiden.",
-                    "Låt något svar peka på noden (nasta), eller ta bort den.",
-                    code="onaebar",
-                )
+        _check_unreachable(tree, misspelled_targets, report)
 
     for question_id, answer in find_cycle_edges(tree):
         report.error(
@@ -109,6 +103,24 @@ def check_tree(tree: Tree, doc: SourceDocument, lagrum: dict[str, LagrumEntry], 
 
     for outcome in tree.outcomes:
         check_lagrum_refs(outcome.lagrum, lagrum, doc, ("noder", outcome.id, "lagrum"), report)
+        if not outcome.steps:
+            report.error(
+                outcome.location,
+                f"Utfallet \u201d{outcome.id}\u201d saknar steg, så sidan visar inte vad man ska göra.",
+                "Lägg till steg: med det man gör nu, i ordning, en rad per steg som börjar med -. "
+                "Till exempel: steg: [Ring socialtjänsten och berätta vad du har sett.]",
+                code="utfall-utan-steg",
+            )
+
+    for node_id in tree.nodes:
+        if node_id in RESERVED_NODE_IDS:
+            report.error(
+                doc.key_at(("noder", node_id)),
+                f"Nod-id:t \u201d{node_id}\u201d kan inte användas: sajten använder adressen "
+                f"/beslutsstod/{tree.id}/{node_id}/ till {RESERVED_NODE_IDS[node_id]}.",
+                "Välj ett annat id för noden och ändra nasta i svaren som pekar hit.",
+                code="reserverat-id",
+            )
 
     if tree.next_review < tree.reviewed:
         report.error(
@@ -141,6 +153,53 @@ def check_tree(tree: Tree, doc: SourceDocument, lagrum: dict[str, LagrumEntry], 
                 "Kontrollera uppgiften i en källa och ta sedan bort raden ur obekraftat.",
                 code="obekraftat",
             )
+
+
+def _check_unreachable(tree: Tree, misspelled_targets: set[str], report: Report) -> None:
+    """Noder som inte går att nå. Bara den första noden i varje onåbar gren rapporteras: noderna
+    under den är onåbara av samma orsak. En nod som liknar en felstavad nasta rapporteras inte alls,
+    eftersom felstavningen redan är rapporterad och troligen är orsaken."""
+    seen = reachable(tree)
+    unreachable = [node_id for node_id in tree.nodes if node_id not in seen]
+    if not unreachable:
+        return
+    targets_within = {
+        answer.next_id
+        for node_id in unreachable
+        if isinstance(tree.nodes[node_id], Question)
+        for answer in tree.nodes[node_id].answers
+        if answer.next_id != node_id
+    }
+    roots = [n for n in unreachable if n not in targets_within]
+    if not roots:  # bara en slinga av onåbara noder; slingan rapporteras för sig, men säg till om en
+        roots = unreachable[:1]
+    for node_id in roots:
+        if node_id in misspelled_targets:
+            continue
+        below = sorted(_descendants(tree, node_id) - seen - {node_id})
+        also = ""
+        if below:
+            shown = ", ".join(f"\u201d{n}\u201d" for n in below[:5]) + (" …" if len(below) > 5 else "")
+            also = f" Därför går inte heller {len(below)} noder under den att nå: {shown}."
+        report.error(
+            tree.nodes[node_id].location,
+            f"Noden \u201d{node_id}\u201d går inte att nå från början av guiden.{also}",
+            "Låt något svar peka på noden (nasta), eller ta bort den.",
+            code="onaebar",
+        )
+
+
+def _descendants(tree: Tree, start: str) -> set[str]:
+    found: set[str] = set()
+    stack = [start]
+    while stack:
+        node = tree.nodes.get(stack.pop())
+        if isinstance(node, Question):
+            for answer in node.answers:
+                if answer.next_id in tree.nodes and answer.next_id not in found:
+                    found.add(answer.next_id)
+                    stack.append(answer.next_id)
+    return found
 
 
 def check_cross_links(trees: dict[str, Tree], report: Report, broken: set[str] = frozenset()) -> None:

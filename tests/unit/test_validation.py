@@ -113,7 +113,7 @@ def test_unknown_next_suggests_a_fix(tmp_path):
 def test_unreachable_node(tmp_path):
     text = minimal_tree_text() + (
         "  glomd:\n    typ: utfall\n    slag: information\n    bradska: planerat\n"
-        "    titel: Ingen når hit\n    text: Text.\n    lagrum: [sol-anmalningsskyldighet]\n"
+        "    titel: Ingen når hit\n    text: Text.\n    steg: [Inget.]\n    lagrum: [sol-anmalningsskyldighet]\n"
     )
     error, _ = only_error(tmp_path, text)
     assert error.location.line == line_of(text, "  glomd:")
