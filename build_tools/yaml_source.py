@@ -8,12 +8,14 @@ Dubbla nycklar upptäcks här, eftersom PyYAML annars tyst skulle välja den sis
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .content_safety import report_problems
 from .diagnostics import Location, Report
 
 PathKey = tuple[str | int, ...]
@@ -43,12 +45,19 @@ class SourceDocument:
 
 
 _constructor = yaml.SafeLoader(stream="")
+# libyaml (C) om det finns: samma resultat som den rena Python-tolken, men snabbare.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# Gränser som skyddar kontrollen och bygget mot filer som skulle ta oändligt lång tid att läsa.
+MAX_DEPTH = 40
+# Styrtecken som aldrig hör hemma i en text (tabb, radbrytning och vagnretur är tillåtna).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:
     try:
         value = _constructor.construct_object(node, deep=True)
-    except (ValueError, yaml.constructor.ConstructorError):
+    except Exception:
         # T.ex. ett omöjligt datum (2026-13-01): låt schemakontrollen säga till om texten.
         return node.value
     # Datum blir text (ÅÅÅÅ-MM-DD) så att schemat kan kontrollera dem som text.
@@ -76,8 +85,15 @@ class _Builder:
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 key = self.build(key_node, (*at, "<nyckel>"))
-                if not isinstance(key, (str, int, bool)) or isinstance(key, bool):
-                    key = str(key)
+                if not isinstance(key, str):
+                    self.report.error(
+                        self._location(key_node),
+                        f"Nyckeln {key_node.value or '(tom)'} är inte en text.",
+                        "Nycklar ska vara ord, till exempel titel eller svar. Ska det vara ett tal eller ett datum, "
+                        f'sätt citattecken runt det: "{key_node.value}".',
+                        code="nyckel-typ",
+                    )
+                    continue
                 if key in result:
                     first = self.doc.key_locations.get((*at, key))
                     where = f" (första gången på rad {first.line})" if first else ""
@@ -94,7 +110,31 @@ class _Builder:
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, (*at, i)) for i, item in enumerate(node.value)]
-        return _scalar(node)
+        value = _scalar(node)
+        if isinstance(value, str):
+            self._check_text(node, value)
+        return value
+
+    def _check_text(self, node: yaml.Node, value: str) -> None:
+        bad = _CONTROL.search(value)
+        if bad:
+            self.report.error(
+                self._location(node),
+                f"Texten innehåller ett osynligt styrtecken (U+{ord(bad.group()):04X}).",
+                "Ta bort tecknet. Det kommer ofta med när man klistrar in text från ett annat program; "
+                "skriv om ordet för hand om du inte ser tecknet.",
+                code="styrtecken",
+            )
+        elif value and not value.strip():
+            self.report.error(
+                self._location(node),
+                "Texten består bara av mellanslag.",
+                "Skriv texten, eller ta bort raden om fältet inte behövs.",
+                code="bara-mellanslag",
+            )
+        else:
+            block = getattr(node, "style", None) in ("|", ">")
+            report_problems(value, self._location(node), self.report, text_starts_on_next_line=block)
 
 
 def load_yaml(path: Path, report: Report) -> SourceDocument | None:
@@ -124,9 +164,31 @@ def read_text(path: Path, report: Report) -> str | None:
 def parse_yaml(text: str, path: Path, report: Report, first_line: int = 1) -> SourceDocument | None:
     """Tolka YAML-text. ``first_line`` är radnumret i filen där texten börjar (för inledningar i Markdown)."""
     offset = first_line - 1
+    bad = _CONTROL.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        report.error(
+            Location(path, line + offset, column),
+            f"Filen innehåller ett osynligt styrtecken (U+{ord(bad.group()):04X}).",
+            "Ta bort tecknet. Det kommer ofta med när man klistrar in text från ett annat program.",
+            code="styrtecken",
+        )
+        return None
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        if not _refuse_unsafe_constructs(text, path, report, offset):
+            return None
+        node = yaml.compose(text, Loader=_Loader)
+    except RecursionError:
+        report.error(
+            Location(path, first_line, 1),
+            "YAML-filen är för djupt nästlad för att läsas.",
+            f"Innehållet får ha högst {MAX_DEPTH} nivåer av indrag och listor i varandra.",
+            code="yaml-djup",
+        )
+        return None
     except yaml.MarkedYAMLError as exc:
+        exc = _detailed_error(text, exc)
         mark = exc.problem_mark or exc.context_mark
         line, col = (mark.line + 1 + offset, mark.column + 1) if mark else (first_line, 1)
         report.error(
@@ -137,8 +199,23 @@ def parse_yaml(text: str, path: Path, report: Report, first_line: int = 1) -> So
             code="yaml",
         )
         return None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        report.error(
+            Location(path, line + offset, column),
+            "YAML-filen innehåller ett tecken som inte får stå i en textfil.",
+            "Ta bort tecknet, eller skriv om raden för hand.",
+            code="yaml",
+        )
+        return None
     except yaml.YAMLError as exc:
-        report.error(Location(path, 1, 1), f"YAML-filen går inte att läsa ({exc}).", code="yaml")
+        report.error(
+            Location(path, first_line, 1),
+            "YAML-filen går inte att läsa.",
+            f"Kontrollera filens uppbyggnad ({type(exc).__name__}).",
+            code="yaml",
+        )
         return None
     if node is None:
         report.error(
@@ -148,6 +225,73 @@ def parse_yaml(text: str, path: Path, report: Report, first_line: int = 1) -> So
     builder = _Builder(path, report, offset)
     builder.doc.data = builder.build(node, ())
     return builder.doc
+
+
+def _detailed_error(text: str, exc: yaml.MarkedYAMLError) -> yaml.MarkedYAMLError:
+    """libyaml beskriver vissa fel kortare än Python-tolken. Vid fel: läs om med Python-tolken
+    (bara då, så det kostar inget när filen är rätt) och använd dess beskrivning."""
+    if _Loader is yaml.SafeLoader:
+        return exc
+    try:
+        yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.MarkedYAMLError as detailed:
+        return detailed
+    except Exception:
+        return exc
+    return exc
+
+
+_UNSAFE_HINT = (
+    "Skriv ut värdet i stället. Innehållet använder inte YAML:s hänvisningar (&namn och *namn) "
+    "eller typmärken (!!typ), eftersom de kan göra filerna svåra att läsa och kontrollera."
+)
+
+
+def _refuse_unsafe_constructs(text: str, path: Path, report: Report, offset: int) -> bool:
+    """Gå igenom filen som händelser och säg ifrån om sådant innehållet aldrig behöver.
+
+    Hänvisningar (&ankare och *alias) kan bygga upp miljarder värden ur några rader ("alias-bomb")
+    eller peka på sig själva. Typmärken (!!binary, !!python/...) ger värden som inte är text.
+    Mycket djup nästling tar slut på Pythons stack. Allt detta stoppas här, innan något byggs."""
+    depth = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        mark = event.start_mark
+        where = Location(path, mark.line + 1 + offset, mark.column + 1)
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
+            report.error(
+                where,
+                f"Hänvisningen {sign}{event.anchor} används inte i innehållet.",
+                _UNSAFE_HINT,
+                code="yaml-hanvisning",
+            )
+            return False
+        tag = getattr(event, "tag", None)
+        if tag is not None and tag != "!" and not isinstance(event, yaml.DocumentStartEvent):
+            shown = tag.replace("tag:yaml.org,2002:", "!!")
+            report.error(where, f"Typmärket {shown} används inte i innehållet.", _UNSAFE_HINT, code="yaml-typ")
+            return False
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            if depth > MAX_DEPTH:
+                report.error(
+                    where,
+                    "YAML-filen är för djupt nästlad.",
+                    f"Innehållet får ha högst {MAX_DEPTH} nivåer av indrag och listor i varandra.",
+                    code="yaml-djup",
+                )
+                return False
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+        elif isinstance(event, yaml.DocumentStartEvent) and event.explicit and mark.index > 3:
+            report.error(
+                where,
+                "Filen innehåller mer än ett YAML-dokument (en rad med --- mitt i filen).",
+                "Ta bort raden med --- eller dela upp innehållet i två filer.",
+                code="yaml-flera-dokument",
+            )
+            return False
+    return True
 
 
 _PROBLEMS = {
@@ -165,12 +309,20 @@ _PROBLEMS = {
     "(t.ex. ? : eller #) som kräver citattecken runt texten",
     "expected ',' or '}'": "en samling inom klammerparenteser { } är inte avslutad, "
     "eller så behöver texten citattecken",
+    "expected alphabetic or numeric character": "ett tecken som * eller & står först i ett värde; "
+    "sätt citattecken runt texten",
+    "expected a single document": "filen innehåller mer än ett YAML-dokument (en rad med --- mitt i filen)",
+    "found unknown escape character": "ett omvänt snedstreck (\\) i en text inom dubbla citattecken; "
+    "använd enkla citattecken eller skriv \\\\",
+    "found unexpected ':'": "ett kolon (:) står där det inte får stå",
+    "found a tab character": "ett tabbtecken står där det inte får stå",
 }
 
 
 def _explain_yaml_problem(exc: yaml.MarkedYAMLError) -> str:
     problem = (exc.problem or "").strip()
+    context = (getattr(exc, "context", None) or "").strip()
     for english, swedish in _PROBLEMS.items():
-        if problem.startswith(english):
+        if problem.startswith(english) or context.startswith(english):
             return swedish + "."
-    return f"syntaxfel ({problem})."
+    return "syntaxfel i filen."

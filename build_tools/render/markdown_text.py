@@ -1,11 +1,21 @@
-"""Markdown från redaktörer blir HTML."""
+"""Markdown från redaktörer blir HTML, tvättad med en vitlista.
+
+``check`` stoppar HTML och farliga länkar i innehållet redan innan bygget (se ``content_safety``).
+Tvätten här är det andra skyddet: det som Markdown ger tillbaka går genom sanitiseraren nh3
+(Ammonia), som bara släpper igenom taggarna och attributen nedan och länkar till https, http,
+mailto, tel eller sidor på sajten.
+"""
 
 from __future__ import annotations
 
+import html
 import re
 
 import markdown
+import nh3
 from markupsafe import Markup
+
+from ..content_safety import ALLOWED_SCHEMES
 
 _EXTENSIONS = ["sane_lists", "tables", "attr_list", "smarty"]
 _EXTENSION_CONFIGS = {
@@ -21,30 +31,53 @@ _EXTENSION_CONFIGS = {
 }
 
 
+# Det Markdown (med tilläggen ovan) kan ge. Inget som kan köra skript eller hämta något.
+ALLOWED_TAGS = frozenset(
+    {
+        "p", "br", "hr", "em", "strong", "code", "pre", "blockquote", "a", "abbr", "span",
+        "ul", "ol", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+        "table", "thead", "tbody", "tr", "th", "td", "sup", "sub", "del", "ins", "s",
+    }
+)  # fmt: skip
+ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "*": {"class", "id", "lang"}}
+
+
+def sanitize(fragment: str) -> str:
+    """Ta bort allt utom vitlistade taggar och attribut, och länkar med otillåten adresstyp."""
+    return nh3.clean(
+        fragment,
+        tags=set(ALLOWED_TAGS),
+        attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
+        url_schemes=set(ALLOWED_SCHEMES),
+        link_rel=None,
+        strip_comments=True,
+    )
+
+
 def to_html(text: str, shift_headings: int = 1) -> Markup:
     """Block-Markdown till HTML. Rubriker flyttas ned så att sidans h1 förblir den enda h1:an."""
     if not text:
         return Markup("")
-    html = markdown.markdown(text, extensions=_EXTENSIONS, extension_configs=_EXTENSION_CONFIGS)
+    rendered = markdown.markdown(text, extensions=_EXTENSIONS, extension_configs=_EXTENSION_CONFIGS)
     if shift_headings:
-        html = re.sub(
+        rendered = re.sub(
             r"<(/?)h([1-6])\b",
             lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift_headings)}",
-            html,
+            rendered,
         )
-    return Markup(html)
+    return Markup(sanitize(rendered))
 
 
 def to_inline_html(text: str) -> Markup:
     """En rad Markdown (t.ex. ett steg eller ett svar) utan omslutande stycke."""
-    html = str(to_html(text, shift_headings=0)).strip()
-    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-        html = html[3:-4]
-    return Markup(html)
+    rendered = str(to_html(text, shift_headings=0)).strip()
+    if rendered.startswith("<p>") and rendered.endswith("</p>") and rendered.count("<p>") == 1:
+        rendered = rendered[3:-4]
+    return Markup(rendered)
 
 
 def to_plain_text(text: str) -> str:
     """Markdown utan formatering, t.ex. för JSON till skriptet och sidtitlar."""
-    html = str(to_html(text, shift_headings=0))
-    plain = re.sub(r"<[^>]+>", "", html)
-    return re.sub(r"\s+", " ", plain.replace("&amp;", "&").replace("&nbsp;", " ")).strip()
+    rendered = str(to_html(text, shift_headings=0))
+    plain = html.unescape(re.sub(r"<[^>]+>", "", rendered))
+    return re.sub(r"\s+", " ", plain).strip()

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import html
 import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
-from markupsafe import Markup
 
 from ..districts import agreement_flags
 from ..lagrum import STATUS_LABELS, citation_note, citation_text
@@ -32,9 +32,13 @@ class Page:
     description: str = ""
 
     def render(self) -> str:
-        front = ["---", f"title: {json.dumps(self.title, ensure_ascii=False)}"]
+        # Temat skriver titel och beskrivning rakt in i HTML (rubrik, <title>, <meta>, sökningen).
+        # De är ren text, så de HTML-kodas här: <, >, & och citattecken kan aldrig bli kod.
+        title = html.escape(self.title, quote=True)
+        front = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
         if self.description:
-            front.append(f"description: {json.dumps(self.description, ensure_ascii=False)}")
+            description = html.escape(self.description, quote=True)
+            front.append(f"description: {json.dumps(description, ensure_ascii=False)}")
         if self.hide:
             front.append("hide:")
             front.extend(f"  - {item}" for item in self.hide)
@@ -77,8 +81,11 @@ def _environment() -> jinja2.Environment:
     return env
 
 
-def tree_json(tree: Tree) -> Markup:
-    """Trädets struktur för skriptet: id, texter och vart varje svar leder."""
+def tree_json(tree: Tree) -> str:
+    """Trädets struktur för skriptet: id, texter och vart varje svar leder.
+
+    Texten läggs i ett data-attribut (som mallen HTML-kodar), inte i ett <script>-element: Materials
+    snabbnavigering kör om skriptelement i innehållet och skulle då köra datan som JavaScript."""
     nodes: dict[str, dict] = {}
     for node in tree.nodes.values():
         if isinstance(node, Question):
@@ -96,9 +103,7 @@ def tree_json(tree: Tree) -> Markup:
         "reviewed": tree.reviewed.isoformat(),
         "nodes": nodes,
     }
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    # Får inte kunna avsluta <script>-elementet i förtid.
-    return Markup(text.replace("</", "<\\/").replace("<!--", "<\\!--"))
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
 def node_title(node) -> str:
@@ -118,7 +123,7 @@ def search_hints(project: Project) -> dict[str, SearchHint]:
 
     Ett steg i en guide visas utan guidens namn i rubriken; guidens namn står redan i texten under."""
     hints = {
-        urls.node_url(tree.id, node.id): SearchHint(title=node_title(node), weight=PART_WEIGHT)
+        urls.node_url(tree.id, node.id): SearchHint(title=html.escape(node_title(node)), weight=PART_WEIGHT)
         for tree in project.trees.values()
         for node in tree.nodes.values()
     }
@@ -230,7 +235,7 @@ class PageBuilder:
         guides = [self.project.trees[g] for g in chapter.guides if g in self.project.trees]
         head = self._render("chapter_head.html.j2", url, chapter=chapter, audience=self._audience(chapter))
         foot = self._render("chapter_foot.html.j2", url, chapter=chapter, guides=guides)
-        body = f"# {chapter.title}\n\n{head}\n\n{chapter.body}\n\n{foot}\n"
+        body = f"# {html.escape(chapter.title)}\n\n{head}\n\n{chapter.body}\n\n{foot}\n"
         return Page(urls.chapter_source(chapter), chapter.title, body, description=chapter.description)
 
     def glossary_page(self) -> Page:
@@ -260,7 +265,7 @@ class PageBuilder:
             districts=districts,
             areas=areas,
             former=self._former,
-            lookup_json=Markup(json.dumps(lookup, ensure_ascii=False).replace("</", "<\\/")),
+            lookup_json=json.dumps(lookup, ensure_ascii=False, separators=(",", ":")),
         )
         pages = [
             Page(
@@ -331,7 +336,7 @@ class PageBuilder:
             urls.FILL_URL,
             mall=self.template,
             districts=districts,
-            fill_json=Markup(json.dumps(data, ensure_ascii=False).replace("</", "<\\/")),
+            fill_json=json.dumps(data, ensure_ascii=False, separators=(",", ":")),
         )
         return Page(urls.FILL_SOURCE, "Fyll i en samverkansöverenskommelse", body, hide=("navigation", "toc"))
 

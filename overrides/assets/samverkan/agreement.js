@@ -6,7 +6,7 @@
   "use strict";
 
   function init(root) {
-    var data = JSON.parse(document.querySelector(".sv-fill-data").textContent);
+    var data = JSON.parse(document.querySelector(".sv-fill-data").getAttribute("data-sv-json"));
     var picker = root.querySelector("[data-sv-fill-district]");
     var select = picker.querySelector("select");
     var actions = root.querySelector("[data-sv-fill-actions]");

@@ -37,7 +37,7 @@
   function initLookup(box) {
     var data = document.querySelector(".sv-district-data");
     if (!data) return;
-    var entries = JSON.parse(data.textContent);
+    var entries = JSON.parse(data.getAttribute("data-sv-json"));
     var input = box.querySelector("input");
     var results = box.querySelector(".sv-lookup__results");
     var status = box.querySelector(".sv-lookup__status");

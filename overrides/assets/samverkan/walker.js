@@ -2,21 +2,29 @@
  * Samverkansguiden – beslutsstödets skript.
  *
  * Progressiv förbättring: varje fråga och varje resultat är en egen statisk sida med vanliga
- * länkar. Skriptet lägger till svarshistorik i adressen (?svar=fraga.svar,...), listan
- * "Dina svar" med Ändra-länkar, en tillbakalänk, fokushantering och utskrift.
- * Inga svar sparas: inga kakor, ingen localStorage, ingenting skickas.
+ * länkar. Skriptet lägger till svarshistorik, listan "Dina svar" med Ändra-länkar, en
+ * tillbakalänk, fokushantering och utskrift.
+ *
+ * Svaren står i adressens fragment (#svar=fraga.svar,...). Fragmentet skickas aldrig till
+ * webbservern, så svaren hamnar inte i någon logg. Inga kakor, ingen localStorage.
+ * Gamla länkar med ?svar= skrivs om till #svar= direkt, utan omladdning.
+ *
+ * Materials snabbnavigering (navigation.instant) byter sida utan omladdning och meddelar det
+ * via document$; då körs start() igen för den nya sidan.
  */
 (function () {
   "use strict";
 
+  /* ---- Svarskoden: text i adressen <-> lista med {q, a}. En enda implementation. ---- */
   var LIST_SEP = ",";
   var PAIR_SEP = ".";
   var SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+  var STATE_KEYS = ["svar", "behall", "omstart"];
 
   function parsePairs(raw) {
-    if (raw === null || raw === "") return [];
+    if (raw === null || raw === undefined || raw === "") return [];
     var pairs = [];
-    var parts = raw.split(LIST_SEP);
+    var parts = String(raw).split(LIST_SEP);
     for (var i = 0; i < parts.length; i++) {
       var at = parts[i].indexOf(PAIR_SEP);
       var q = parts[i].slice(0, at);
@@ -31,6 +39,45 @@
     return pairs.map(function (p) { return p.q + PAIR_SEP + p.a; }).join(LIST_SEP);
   }
 
+  /* Läs tillståndet ur en parametertext (fragmentet utan #, eller en gammal frågesträng utan ?). */
+  function parseState(text) {
+    var params = new URLSearchParams(text || "");
+    var rawPath = params.get("svar");
+    var rawKept = params.get("behall");
+    return {
+      rawPath: rawPath,
+      path: parsePairs(rawPath),
+      kept: parsePairs(rawKept),
+      restarted: params.get("omstart") === "1",
+      present: rawPath !== null || rawKept !== null
+    };
+  }
+
+  /* Bygg fragmentet (utan #). Kommatecken och punkter står kvar som de är, så att adressen går att läsa. */
+  function buildFragment(path, kept, restarted) {
+    var parts = ["svar=" + encodePairs(path || [])];
+    if (kept && kept.length) parts.push("behall=" + encodePairs(kept));
+    if (restarted) parts.push("omstart=1");
+    return parts.join("&");
+  }
+
+  /* Flytta svar från en gammal adress (?svar=...) till fragmentet. Returnerar ny adress eller null. */
+  function migrateLegacy(search, hash) {
+    var params = new URLSearchParams(search || "");
+    var moved = [];
+    STATE_KEYS.forEach(function (key) {
+      if (params.has(key)) {
+        moved.push(key + "=" + params.get(key));
+        params.delete(key);
+      }
+    });
+    if (!moved.length) return null;
+    var rest = params.toString();
+    var fragment = hash && hash.length > 1 ? hash.slice(1) : moved.join("&");
+    return (rest ? "?" + rest : "") + "#" + fragment;
+  }
+
+  /* ---- Guidens logik: följ svaren genom trädet. ---- */
   function findAnswer(node, answerId) {
     if (!node || node.t !== "q") return null;
     for (var i = 0; i < node.answers.length; i++) {
@@ -71,52 +118,55 @@
     return { node: current, path: path, kept: kept };
   }
 
+  /* Tillståndet för en sida: giltigt eller inte, och vilka svar som hör till den. */
+  function resolveState(tree, nodeId, parsed) {
+    var state = {
+      path: parsed.path || [],
+      kept: [],
+      invalid: parsed.path === null || parsed.kept === null,
+      restarted: parsed.restarted,
+      inGuide: parsed.present
+    };
+    if (state.invalid) return state;
+    if (parsed.rawPath !== null && follow(tree, state.path) !== nodeId) state.invalid = true;
+    state.kept = (parsed.kept || []).filter(function (p) { return findAnswer(tree.nodes[p.q], p.a); });
+    return state;
+  }
+
+  /* ---- Sidan ---- */
   function Walker(root) {
     this.root = root;
-    this.tree = JSON.parse(root.querySelector(".sv-tree-data").textContent);
+    this.tree = JSON.parse(root.querySelector(".sv-tree-data").getAttribute("data-sv-json"));
     this.nodeId = root.getAttribute("data-sv-node");
     this.treeRoot = root.getAttribute("data-sv-root");
     this.node = this.tree.nodes[this.nodeId];
   }
 
-  Walker.prototype.href = function (nodeId, path, kept) {
-    var query = [];
-    if (path && path.length) query.push("svar=" + encodePairs(path));
-    if (kept && kept.length) query.push("behall=" + encodePairs(kept));
-    return this.treeRoot + nodeId + "/" + (query.length ? "?" + query.join("&") : "");
+  Walker.prototype.href = function (nodeId, path, kept, restarted) {
+    return this.treeRoot + nodeId + "/#" + buildFragment(path, kept, restarted);
   };
 
-  Walker.prototype.readState = function () {
-    var params = new URLSearchParams(window.location.search);
-    var rawPath = params.get("svar");
-    var rawKept = params.get("behall");
-    var path = parsePairs(rawPath);
-    var kept = parsePairs(rawKept);
-    var state = {
-      path: path || [],
-      kept: [],
-      invalid: path === null || kept === null,
-      restarted: params.get("omstart") === "1",
-      inGuide: rawPath !== null || rawKept !== null
-    };
-    if (state.invalid) return state;
-    if (rawPath !== null && follow(this.tree, path) !== this.nodeId) state.invalid = true;
-    var tree = this.tree;
-    state.kept = (kept || []).filter(function (p) { return findAnswer(tree.nodes[p.q], p.a); });
-    return state;
+  Walker.prototype.add = function (container, element) {
+    element.setAttribute("data-sv-dynamic", "");
+    container.appendChild(element);
+    return element;
   };
 
-  Walker.prototype.restart = function () {
-    window.location.replace(this.href(this.tree.start) + "?omstart=1");
-  };
-
-  Walker.prototype.notice = function (html, role) {
+  Walker.prototype.notice = function (text, linkText, linkHref, role) {
     var box = document.createElement("div");
     box.className = "sv-notice";
     if (role) box.setAttribute("role", role);
-    box.innerHTML = html;
-    this.root.querySelector("[data-sv-top]").appendChild(box);
-    return box;
+    var p = document.createElement("p");
+    p.appendChild(document.createTextNode(text));
+    if (linkText) {
+      p.appendChild(document.createTextNode(" "));
+      var a = document.createElement("a");
+      a.href = linkHref;
+      a.textContent = linkText;
+      p.appendChild(a);
+    }
+    box.appendChild(p);
+    return this.add(this.root.querySelector("[data-sv-top]"), box);
   };
 
   Walker.prototype.backLink = function (state) {
@@ -135,7 +185,7 @@
     link.href = target;
     link.textContent = "Tillbaka";
     link.setAttribute("data-sv-back", "");
-    this.root.querySelector("[data-sv-top]").appendChild(link);
+    this.add(this.root.querySelector("[data-sv-top]"), link);
   };
 
   Walker.prototype.enhanceAnswers = function (state) {
@@ -148,19 +198,28 @@
       var answerId = link.getAttribute("data-sv-answer");
       var next = advance(self.tree, state.path.concat([{ q: self.nodeId, a: answerId }]), rest);
       link.href = self.href(next.node, next.path, next.kept);
+      link.classList.toggle("sv-answer--previous", answerId === previous);
       if (answerId === previous) {
-        link.classList.add("sv-answer--previous");
         var mark = document.createElement("span");
         mark.className = "sv-answer__previous";
         mark.textContent = "Ditt tidigare svar";
-        link.appendChild(mark);
+        self.add(link, mark);
       }
+    });
+  };
+
+  Walker.prototype.restartLinks = function () {
+    var target = this.href(this.tree.start, []);
+    Array.prototype.forEach.call(this.root.querySelectorAll("a[data-sv-restart]"), function (link) {
+      link.href = target;
     });
   };
 
   Walker.prototype.renderHistory = function (state) {
     var box = this.root.querySelector("[data-sv-history]");
-    if (!box || !state.path.length) return;
+    if (!box) return;
+    box.hidden = !state.path.length;
+    if (!state.path.length) return;
     var self = this;
     var heading = document.createElement("h2");
     heading.id = "dina-svar";
@@ -194,9 +253,8 @@
       row.appendChild(action);
       list.appendChild(row);
     });
-    box.appendChild(heading);
-    box.appendChild(list);
-    box.hidden = false;
+    this.add(box, heading);
+    this.add(box, list);
   };
 
   Walker.prototype.enableOutcome = function (state) {
@@ -209,6 +267,7 @@
     button.addEventListener("click", function () { window.print(); });
     var wrapper = document.createElement("p");
     wrapper.appendChild(button);
+    wrapper.setAttribute("data-sv-dynamic", "");
     actions.insertBefore(wrapper, actions.firstChild);
 
     var header = this.root.querySelector("[data-sv-print-header]");
@@ -230,12 +289,12 @@
     var title = document.createElement("p");
     title.className = "sv-print-header__title";
     title.textContent = "Samverkansguiden – underlag för hur beslutet togs";
-    header.appendChild(title);
-    header.appendChild(dl);
+    this.add(header, title);
+    this.add(header, dl);
     if (!state.path.length) {
       var missing = document.createElement("p");
       missing.textContent = "Svaren som ledde hit är inte kända. Gå igenom guiden från början för att få med dem.";
-      header.appendChild(missing);
+      this.add(header, missing);
     }
     header.hidden = false;
   };
@@ -247,41 +306,74 @@
     heading.focus({ preventScroll: false });
     if (live) {
       var prefix = this.node.t === "o" ? "Resultat: " : "Fråga: ";
+      live.textContent = "";
       window.setTimeout(function () { live.textContent = prefix + heading.textContent; }, 150);
     }
   };
 
-  Walker.prototype.init = function () {
-    if (!this.node) return;
-    var state = this.readState();
+  /* Ta bort allt skriptet lagt till, så att sidan kan ritas om när fragmentet ändras. */
+  Walker.prototype.reset = function () {
+    Array.prototype.forEach.call(this.root.querySelectorAll("[data-sv-dynamic]"), function (element) {
+      element.parentNode.removeChild(element);
+    });
+    var header = this.root.querySelector("[data-sv-print-header]");
+    if (header) header.hidden = true;
+  };
+
+  Walker.prototype.render = function () {
+    this.reset();
+    this.renderedHash = window.location.hash;
+    var state = resolveState(this.tree, this.nodeId, parseState(window.location.hash.slice(1)));
     if (state.invalid) {
-      this.restart();
-      return;
+      /* Ogiltigt tillstånd (t.ex. en gammal länk efter att guiden ändrats): börja om med ett meddelande. */
+      window.location.replace(this.href(this.tree.start, [], [], true));
+      return false;
     }
     this.root.classList.add("sv-walker--enhanced");
     if (state.restarted) {
       this.notice(
-        "<p><strong>Vi har börjat om från början.</strong> Länken du följde passade inte guiden, " +
-        "kanske för att guiden har ändrats sedan länken skapades.</p>",
-        "alert"
+        "Vi har börjat om från början. Länken du följde passade inte guiden, kanske för att guiden har ändrats sedan länken skapades.",
+        null, null, "alert"
       );
       if (window.history.replaceState) {
-        window.history.replaceState(window.history.state, "", this.href(this.tree.start));
+        window.history.replaceState(window.history.state, "", "#" + buildFragment([], []));
+        this.renderedHash = window.location.hash;
       }
     } else if (!state.path.length && this.nodeId !== this.tree.start) {
       this.notice(
-        "<p>Du har öppnat en sida mitt i guiden, så dina tidigare svar syns inte här. " +
-        "<a href=\"" + this.href(this.tree.start) + "\">Börja från första frågan</a></p>"
+        "Du har öppnat en sida mitt i guiden, så dina tidigare svar syns inte här.",
+        "Börja från första frågan", this.href(this.tree.start, [])
       );
     }
     this.backLink(state);
+    this.restartLinks();
     if (this.node.t === "q") this.enhanceAnswers(state);
     this.renderHistory(state);
     this.enableOutcome(state);
-    if (state.inGuide || state.restarted) this.announce();
+    return state.inGuide || state.restarted;
+  };
+
+  Walker.prototype.init = function () {
+    if (!this.node) return;
+    var self = this;
+    if (this.render()) this.announce();
+    /* Samma sida med ett annat fragment (t.ex. Börja om på första frågan): rita om. */
+    this.onHash = function () {
+      if (!document.body.contains(self.root)) {
+        window.removeEventListener("hashchange", self.onHash);
+        return;
+      }
+      if (window.location.hash === self.renderedHash) return;
+      if (self.render()) self.announce();
+    };
+    window.addEventListener("hashchange", this.onHash);
   };
 
   function start() {
+    var legacy = migrateLegacy(window.location.search, window.location.hash);
+    if (legacy !== null && window.history.replaceState) {
+      window.history.replaceState(window.history.state, "", window.location.pathname + legacy);
+    }
     var roots = document.querySelectorAll(".sv-walker");
     Array.prototype.forEach.call(roots, function (root) {
       if (root.getAttribute("data-sv-ready")) return;
@@ -290,7 +382,17 @@
     });
   }
 
-  /* Material för MkDocs byter sidor utan omladdning (instant navigation) och meddelar det via document$. */
+  window.Samverkansguiden = {
+    parsePairs: parsePairs,
+    encodePairs: encodePairs,
+    parseState: parseState,
+    buildFragment: buildFragment,
+    migrateLegacy: migrateLegacy,
+    resolveState: resolveState,
+    follow: follow,
+    advance: advance
+  };
+
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(start);
   } else if (document.readyState === "loading") {
@@ -298,6 +400,4 @@
   } else {
     start();
   }
-
-  window.Samverkansguiden = { parsePairs: parsePairs, follow: follow, advance: advance };
 })();
