@@ -8,6 +8,7 @@ Dubbla nycklar upptäcks här, eftersom PyYAML annars tyst skulle välja den sis
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -157,8 +158,22 @@ def read_text(path: Path, report: Report) -> str | None:
         )
         return None
     except OSError as exc:
-        report.error(Location(path), f"Filen gick inte att läsa: {exc.strerror}.", code="las")
+        reason = _OS_REASONS.get(exc.errno or 0, "operativsystemet nekade (felkod " + str(exc.errno) + ")")
+        report.error(
+            Location(path),
+            f"Filen gick inte att läsa: {reason}.",
+            "Kontrollera att det är en vanlig textfil och att den inte är en länk till sig själv.",
+            code="las",
+        )
         return None
+
+
+_OS_REASONS = {
+    errno.ELOOP: "den är en symbolisk länk som pekar i en slinga",
+    errno.EISDIR: "det är en mapp, inte en fil",
+    errno.ENOENT: "den finns inte (kanske en trasig länk)",
+    errno.EACCES: "du saknar behörighet att läsa den",
+}
 
 
 def parse_yaml(text: str, path: Path, report: Report, first_line: int = 1) -> SourceDocument | None:
