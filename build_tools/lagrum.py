@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from . import dated
 from .diagnostics import Report
 from .model import LagrumEntry
 from .schema_check import check_against_schema
@@ -18,30 +19,44 @@ STATUS_LABELS = {
 
 
 def load_lagrum(path: Path, report: Report, today: dt.date) -> dict[str, LagrumEntry]:
+    """Läs registret. Varje post får den lydelse som gäller ``today`` (se build_tools/dated.py)."""
     doc = load_yaml(path, report)
     if doc is None or not check_against_schema(doc, "lagrum.schema.json", report):
         return {}
     entries: dict[str, LagrumEntry] = {}
     for entry_id, raw in doc.data["lagrum"].items():
         where = ("lagrum", entry_id)
+        wordings = dated.entry_wordings(
+            raw, doc.key_at(where), lambda index, where=where: doc.at((*where, "lydelser", index))
+        )
+        dated.check_wordings(entry_id, wordings, report)
+        current = dated.pick_wording(wordings, today)
+        changes = tuple(dated.entry_changes(entry_id, wordings))
+        base = wordings[0].window
         entry = LagrumEntry(
             id=entry_id,
             heading=raw["rubrik"],
             kind=raw["typ"],
             law=raw["lag"],
             sfs=raw.get("sfs", ""),
-            chapter=raw.get("kapitel", ""),
-            section=raw.get("paragraf", ""),
+            chapter=current.chapter,
+            section=current.section,
             replaces=raw.get("ersatter", ""),
             in_force=dt.date.fromisoformat(raw["ikraft"]) if raw.get("ikraft") else None,
             url=raw["lank"],
-            status=raw["status"],
-            sources=tuple(raw["kallor"]),
-            summary=raw["sammanfattning"].strip(),
-            to_verify=raw.get("att_kontrollera", "").strip(),
+            status=current.status,
+            sources=tuple(dict.fromkeys(w for wording in wordings for w in wording.sources)),
+            summary=current.summary,
+            to_verify=current.to_verify,
             location=doc.key_at(where),
+            valid_from=base.start,
+            valid_to=base.end,
+            decision=base.decision,
+            state=base.state(today),
+            changes=changes,
         )
         _check_entry(entry, doc.at((*where, "status")), report, today)
+        dated.check_changes(changes, today, report)
         entries[entry_id] = entry
     return entries
 
@@ -101,13 +116,42 @@ def citation_text(entry: LagrumEntry) -> str:
         place += (
             f"{entry.section} §" if "–" not in entry.section and "och" not in entry.section else f"{entry.section} §§"
         )
-    if place and entry.status in ("verifierad", "delvis"):
+    if place and entry.status == "verifierad":
         return f"{place} {_law_with_sfs(entry)}"
     return _law_with_sfs(entry)[:1].upper() + _law_with_sfs(entry)[1:]
 
 
 def citation_note(entry: LagrumEntry) -> str:
-    """Den korta förklaringen om status som står efter hänvisningen."""
+    """Den korta förklaringen om status som står efter hänvisningen: först när regeln gäller,
+    sedan hur säker uppgiften är."""
+    when = validity_note(entry)
+    status = _status_note(entry)
+    return " ".join(part for part in (when, status) if part)
+
+
+def validity_note(entry: LagrumEntry) -> str:
+    """När posten gäller, om den har datum. Tom text för regler utan datum."""
+    start = dated.swedish_date(entry.valid_from) if entry.valid_from else ""
+    end = dated.swedish_date(entry.valid_to) if entry.valid_to else ""
+    if entry.state == "forslag":
+        return f"Föreslås gälla från {start}. Förslaget är inte beslutat."
+    if entry.state == "kommande":
+        sure = " Beslutet är inte bekräftat." if entry.decision == "troligen-beslutad" else ""
+        return f"Gäller från {start}.{sure}"
+    if entry.state == "upphort":
+        return f"Gällde till och med {end}."
+    if entry.valid_from and entry.decision == "troligen-beslutad":
+        return f"Gäller troligen sedan {start}. Beslutet är inte bekräftat."
+    if entry.valid_to and entry.decision in dated.SWITCHING:
+        return f"Gäller till och med {end}."
+    if entry.valid_to:
+        return f"Föreslås upphöra efter {end}. Förslaget är inte beslutat."
+    return ""
+
+
+def _status_note(entry: LagrumEntry) -> str:
+    if entry.kind == "forslag" and entry.valid_from:
+        return "" if entry.status == "verifierad" else "Uppgiften är inte slutligt kontrollerad."
     if entry.kind == "forslag":
         if entry.status == "ej-verifierad":
             return "Föreslagen regel. Det är inte bekräftat att den har börjat gälla."
@@ -120,7 +164,7 @@ def citation_note(entry: LagrumEntry) -> str:
     if entry.status == "verifierad":
         return ""
     if entry.status == "delvis" and (entry.chapter or entry.section):
-        return "Paragrafnumret är inte slutligt kontrollerat."
+        return "Paragrafnumret visas när det är slutligt kontrollerat."
     if entry.replaces:
         return f"Motsvarar {entry.replaces} i den tidigare lagen. Numret i den nya lagen är inte kontrollerat än."
     return "Paragrafen är inte kontrollerad än."

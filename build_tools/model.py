@@ -8,6 +8,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .dated import LawChange, Notice
 from .diagnostics import Location
 
 OUTCOME_KINDS: dict[str, str] = {
@@ -59,6 +60,16 @@ class LagrumEntry:
     summary: str
     to_verify: str
     location: Location
+    # Datumstyrning (build_tools/dated.py): när posten gäller, och alla dess datumsatta ändringar.
+    valid_from: dt.date | None = None
+    valid_to: dt.date | None = None
+    decision: str = ""
+    state: str = "galler"  # galler | kommande | forslag | upphort, räknat på byggdatumet
+    changes: tuple[LawChange, ...] = ()
+
+    @property
+    def applies(self) -> bool:
+        return self.state == "galler"
 
 
 @dataclass(frozen=True)
@@ -87,6 +98,8 @@ class Question:
     answers: tuple[Answer, ...]
     unverified: tuple[str, ...]
     location: Location
+    changes: tuple[LawChange, ...] = ()
+    notices: tuple[Notice, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -102,6 +115,13 @@ class Outcome:
     links: tuple[GuideLink, ...]
     unverified: tuple[str, ...]
     location: Location
+    changes: tuple[LawChange, ...] = ()
+    notices: tuple[Notice, ...] = ()
+
+    @property
+    def urgent(self) -> bool:
+        """Ett utfall där någon kan behöva ringa 112 nu."""
+        return self.kind == "akut" or self.urgency == "omedelbart"
 
 
 Node = Question | Outcome
@@ -188,7 +208,9 @@ class GlossaryTerm:
     @property
     def anchor(self) -> str:
         """Ankare på ordlistans sida, t.ex. 'forhandsbedomning'."""
-        plain = unicodedata.normalize("NFKD", self.term.lower()).encode("ascii", "ignore").decode()
+        # "SST+" blir "sst-plus", så att det inte krockar med "SST".
+        term = self.term.lower().replace("+", " plus")
+        plain = unicodedata.normalize("NFKD", term).encode("ascii", "ignore").decode()
         return re.sub(r"[^a-z0-9]+", "-", plain).strip("-") or "term"
 
 
@@ -247,6 +269,7 @@ class Project:
     """Allt innehåll, validerat."""
 
     root: Path
+    today: dt.date | None = None  # datumet innehållet är inläst för (--idag eller dagens datum)
     trees: dict[str, Tree] = field(default_factory=dict)
     lagrum: dict[str, LagrumEntry] = field(default_factory=dict)
     cases: list[TrainingCase] = field(default_factory=list)

@@ -77,7 +77,7 @@ def default_root() -> Path:
 def load_project(layout: Layout, today: dt.date | None = None) -> tuple[Project, Report]:
     today = today or dt.date.today()
     report = Report()
-    project = Project(root=layout.root)
+    project = Project(root=layout.root, today=today)
     if not layout.lagrum_file.exists():
         report.error(
             Location(layout.lagrum_file),
@@ -95,7 +95,7 @@ def load_project(layout: Layout, today: dt.date | None = None) -> tuple[Project,
     broken_trees: set[str] = set()
     for path in tree_files:
         tree_report = Report()
-        loaded = load_tree(path, tree_report)
+        loaded = load_tree(path, tree_report, today, project.lagrum)
         if loaded is not None:
             tree, doc = loaded
             if tree.id in project.trees:

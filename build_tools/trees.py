@@ -5,20 +5,40 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from . import dated
 from .diagnostics import Report
-from .model import Answer, GuideLink, Node, Outcome, Question, Tree
+from .model import Answer, GuideLink, LagrumEntry, Node, Outcome, Question, Tree
 from .schema_check import check_against_schema
 from .yaml_source import SourceDocument, load_yaml
 
 
-def load_tree(path: Path, report: Report) -> tuple[Tree, SourceDocument] | None:
+def load_tree(
+    path: Path,
+    report: Report,
+    today: dt.date | None = None,
+    lagrum: dict[str, LagrumEntry] | None = None,
+) -> tuple[Tree, SourceDocument] | None:
+    """Läs en guide. Noder med versioner (``versioner:``) får den text som gäller ``today``."""
+    today = today or dt.date.today()
+    lagrum = lagrum or {}
+    registry_changes = {entry_id: list(entry.changes) for entry_id, entry in lagrum.items()}
     doc = load_yaml(path, report)
     if doc is None or not check_against_schema(doc, "beslutstrad.schema.json", report):
         return None
     data = doc.data
     nodes: dict[str, Node] = {}
-    for node_id, raw in data["noder"].items():
+    for node_id, original in data["noder"].items():
         at = ("noder", node_id)
+        versions = dated.node_versions(
+            original, lambda index, at=at: doc.at((*at, "versioner", index)), registry_changes
+        )
+        if lagrum:
+            dated.check_node_versions(node_id, versions, registry_changes, lagrum, report)
+        changes = tuple(dated.version_changes(data["id"], node_id, versions))
+        dated.check_changes([c for c in changes if not c.lagrum_id], today, report)
+        raw = dated.active_fields(original, versions, today)
+        cited = raw.get("lagrum", [])
+        notices = dated.notices_for(changes, cited, registry_changes, today)
         if raw["typ"] == "fraga":
             nodes[node_id] = Question(
                 id=node_id,
@@ -37,6 +57,8 @@ def load_tree(path: Path, report: Report) -> tuple[Tree, SourceDocument] | None:
                 ),
                 unverified=tuple(raw.get("obekraftat", [])),
                 location=doc.key_at(at),
+                changes=changes,
+                notices=notices,
             )
         else:
             nodes[node_id] = Outcome(
@@ -59,6 +81,8 @@ def load_tree(path: Path, report: Report) -> tuple[Tree, SourceDocument] | None:
                 ),
                 unverified=tuple(raw.get("obekraftat", [])),
                 location=doc.key_at(at),
+                changes=changes,
+                notices=notices,
             )
     tree = Tree(
         id=data["id"],

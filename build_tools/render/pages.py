@@ -17,6 +17,7 @@ from ..search_terms import SearchHint
 from . import urls
 from .docx_files import district_value
 from .markdown_text import to_html, to_inline_html, to_plain_text
+from .upcoming import upcoming_page
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
 
@@ -161,7 +162,7 @@ class PageBuilder:
     def __init__(self, project: Project, today: dt.date | None = None) -> None:
         self.project = project
         self.template = project.agreement_template
-        self.today = today or dt.date.today()
+        self.today = today or project.today or dt.date.today()
         self.env = _environment()
 
     def _render(self, template: str, page_url: str, **context) -> str:
@@ -176,7 +177,7 @@ class PageBuilder:
         )
 
     def all_pages(self) -> list[Page]:
-        pages = [self.guides_index(), self.lagrum_page()]
+        pages = [self.guides_index(), self.lagrum_page(), upcoming_page(self)]
         for tree in self.project.trees.values():
             pages.extend(self.tree_pages(tree))
         pages.extend(self.chapter_pages())
