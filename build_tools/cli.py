@@ -1,4 +1,4 @@
-"""Kommandoraden: ``python -m build_tools check`` och ``python -m build_tools build``."""
+"""Kommandoraden: ``python -m build_tools <kommando>``. Se USAGE nedan och redaktörshandboken."""
 
 from __future__ import annotations
 
@@ -8,22 +8,25 @@ import sys
 import traceback
 from pathlib import Path
 
-from .diagnostics import Severity
+from .diagnostics import Diagnostic, Report, describe, group_by_code, sort_diagnostics, summary_text
 from .project import Layout, default_root, load_project
 
 USAGE = """\
 Samverkansguidens byggverktyg.
 
-  python -m build_tools check   Kontrollera allt innehåll. Slutkod 0 = inga fel, 1 = fel i innehållet.
-  python -m build_tools build   Kontrollera och skriv sajtens källfiler till build/docs/.
+  python -m build_tools check [FIL …]   Kontrollera innehållet (eller bara filerna du anger).
+                                        Slutkod 0 = inga fel, 1 = fel som måste rättas.
+  python -m build_tools build           Kontrollera och skriv sajtens källfiler till build/docs/.
+  python -m build_tools andringar       Visa vad som har ändrats i guiderna och lagrumsregistret,
+                                        på svenska (t.ex. inför granskning av en ändring).
+  python -m build_tools ny-guide ID     Skapa en ny guide att börja från: decision_trees/ID.yaml.
+  python -m build_tools scheman         Uppdatera editorns listor över id:n (schemas/generated/).
+
+Skriv kommandot följt av --help för fler val, t.ex. python -m build_tools check --help.
 """
 
 
-def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python -m build_tools", description=USAGE, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument("kommando", choices=["check", "build"], help="vad som ska göras")
+def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--rot", type=Path, default=None, help="projektets rotmapp (standard: den här)")
     parser.add_argument(
         "--idag",
@@ -31,8 +34,68 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         help="räkna som om det vore detta datum (ÅÅÅÅ-MM-DD)",
     )
-    parser.add_argument("--tyst", action="store_true", help="visa inte varningar, bara fel")
     parser.add_argument("--debug", action="store_true", help="visa Python-detaljer vid internt fel")
+
+
+def _output_options(parser: argparse.ArgumentParser) -> None:
+    shown = parser.add_mutually_exclusive_group()
+    shown.add_argument("--tyst", action="store_true", help="visa bara fel, inga varningar")
+    shown.add_argument("--alla", action="store_true", help="visa varje varning, inte bara antalet per sort")
+    parser.add_argument(
+        "--visa",
+        action="append",
+        default=[],
+        metavar="KOD",
+        help="visa varje varning av en sort, t.ex. --visa obekraftat (koden står inom [ ] i sammanfattningen)",
+    )
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m build_tools", description=USAGE, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    commands = parser.add_subparsers(dest="kommando", required=True, metavar="kommando")
+
+    check = commands.add_parser(
+        "check",
+        help="kontrollera innehållet",
+        description="Kontrollera innehållet. Fel visas först, sedan en sammanfattning och antalet varningar "
+        "per sort. Anger du filer kontrolleras bara de (och det de hänvisar till).",
+    )
+    check.add_argument("filer", nargs="*", type=Path, metavar="FIL", help="bara de här filerna eller mapparna")
+    _output_options(check)
+    _common(check)
+
+    build = commands.add_parser("build", help="kontrollera och skriv build/docs/")
+    _output_options(build)
+    _common(build)
+
+    changes = commands.add_parser(
+        "andringar",
+        help="visa ändringar mellan två versioner",
+        description="Jämför två versioner i git och berätta på svenska vad som har ändrats: vilka svar som nu "
+        "leder till ett annat utfall, annan brådska eller andra lagrum, vilka frågor och utfall som har "
+        "tillkommit, tagits bort eller skrivits om, och vilka lagrum som har fått ny status.",
+    )
+    changes.add_argument(
+        "--fran",
+        metavar="VERSION",
+        default=None,
+        help="versionen att jämföra från (standard: där grenen gick ut från main, annars förra versionen)",
+    )
+    changes.add_argument(
+        "--till", metavar="VERSION", default=None, help="versionen att jämföra till (standard: filerna som de är nu)"
+    )
+    changes.add_argument("--markdown", action="store_true", help="skriv rapporten som Markdown (t.ex. i CI)")
+    _common(changes)
+
+    new = commands.add_parser("ny-guide", help="skapa en ny guide")
+    new.add_argument("id", help="guidens id: små bokstäver a–z, siffror och bindestreck, t.ex. kalla-till-sip")
+    new.add_argument("--titel", default=None, help="guidens titel (kan ändras sedan)")
+    _common(new)
+
+    schemas = commands.add_parser("scheman", help="uppdatera schemas/generated/ (id:n för editorn)")
+    _common(schemas)
     return parser
 
 
@@ -53,19 +116,152 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace, layout: Layout) -> int:
+    if args.kommando == "andringar":
+        from .changes import run as run_changes
+
+        return run_changes(layout, args.fran, args.till, args.markdown, args.idag)
+    if args.kommando == "ny-guide":
+        from .new_guide import run as run_new_guide
+
+        return run_new_guide(layout, args.id, args.titel, args.idag)
+    if args.kommando == "scheman":
+        from .id_schemas import run as run_schemas
+
+        return run_schemas(layout, args.idag)
+    return _check_or_build(args, layout)
+
+
+def _check_or_build(args: argparse.Namespace, layout: Layout) -> int:
     project, report = load_project(layout, args.idag)
-    for diagnostic in report.sorted():
-        if args.tyst and diagnostic.severity is Severity.WARNING:
-            continue
-        print(diagnostic.format(layout.root))
-    if not report.ok:
-        print(f"\nInnehållet har {report.summary()}. Rätta felen och kör igen.")
+    selection = None
+    if getattr(args, "filer", None):
+        selection = _selection(args.filer, layout)
+        if selection is None:
+            return 2
+    lines, failed = format_report(report, layout.root, selection, args.tyst, args.alla, args.visa)
+    print("\n".join(lines))
+    if failed:
         return 1
     if args.kommando == "build":
         from .render.site import write_site
 
         written = write_site(project, layout)
-        print(f"\nKlart: {report.summary()}. {written} filer ändrades i {layout.output_dir.relative_to(layout.root)}/.")
-    else:
-        print(f"\nKlart: {report.summary()}.")
+        where = layout.output_dir.relative_to(layout.root).as_posix()
+        print(f"{'1 fil' if written == 1 else f'{written} filer'} ändrades i {where}/.")
     return 0
+
+
+def _selection(paths: list[Path], layout: Layout) -> set[Path] | None:
+    """Filerna som ska kontrolleras. Mappar blir alla filer i mappen."""
+    chosen: set[Path] = set()
+    for given in paths:
+        path = given if given.is_absolute() else Path.cwd() / given
+        if not path.exists():
+            print(f"Filen finns inte: {given}", file=sys.stderr)
+            return None
+        if path.is_dir():
+            chosen.update(p.resolve() for p in path.rglob("*") if p.is_file())
+        else:
+            chosen.add(path.resolve())
+    return chosen
+
+
+def _in(selection: set[Path] | None, d: Diagnostic) -> bool:
+    if selection is None:
+        return True
+    try:
+        return d.location.path.resolve() in selection
+    except OSError:
+        return False
+
+
+def format_report(
+    report: Report,
+    root: Path,
+    selection: set[Path] | None = None,
+    quiet: bool = False,
+    show_all: bool = False,
+    show_codes: list[str] | tuple[str, ...] = (),
+) -> tuple[list[str], bool]:
+    """Utskriften från check: fel först, sedan en rad som sammanfattar, sedan varningarna per sort.
+
+    Returnerar (rader, om kontrollen misslyckades)."""
+    errors = sort_diagnostics(d for d in report.errors if _in(selection, d))
+    warnings = sort_diagnostics(d for d in report.warnings if _in(selection, d))
+    elsewhere = [d for d in report.errors if not _in(selection, d)]
+    lines: list[str] = []
+    if selection is not None:
+        known = _known_files(root)
+        outside = sorted(p for p in selection if p not in known)
+        names = ", ".join(_show(p, root) for p in outside[:3]) + (" …" if len(outside) > 3 else "")
+        if outside:
+            lines.append(f"Obs: check kontrollerar inte {names} (ingen innehållsfil).")
+    for d in errors:
+        lines.append(d.format(root))
+    failed = bool(errors)
+    if elsewhere:
+        files = sorted({_show(d.location.path, root) for d in elsewhere})
+        shown = ", ".join(files[:3]) + (" …" if len(files) > 3 else "")
+        lines.append(
+            f"Andra filer har {summary_text(len(elsewhere), 0).split(',')[0]} ({shown}). "
+            "Kör check utan filnamn för att se dem."
+        )
+        failed = True
+    if lines:
+        lines.append("")
+    total = summary_text(len(errors), len(warnings))
+    if errors:
+        what = "Innehållet" if selection is None else "Filerna du angav"
+        lines.append(f"{what} har {total}. Rätta felen och kör igen.")
+    elif elsewhere:
+        lines.append(f"Filerna du angav har {total}, men andra filer har fel.")
+    else:
+        lines.append(f"Klart: {total}." if selection is None else f"Klart: filerna du angav har {total}.")
+    if quiet or not warnings:
+        return lines, failed
+    lines.append("")
+    groups = group_by_code(warnings)
+    if show_all:
+        for code, items in groups:
+            lines.append(f"== {describe(code)} [{code}]: {len(items)}")
+            lines.extend(d.format(root) for d in items)
+            lines.append("")
+        if errors:
+            lines.append(f"Innehållet har {total}. Felen står först i utskriften.")
+        return lines, failed
+    lines.append("Varningar per sort (visa alla med --alla, en sort med --visa KOD):")
+    width = max(len(str(len(items))) for _, items in groups)
+    for code, items in groups:
+        files = len({d.location.path for d in items})
+        where = f"i {files} filer" if files != 1 else f"i {_show(items[0].location.path, root)}"
+        lines.append(f"  {len(items):>{width}}  {describe(code)} – {where} [{code}]")
+    for code in show_codes:
+        items = [d for d in warnings if d.code == code]
+        lines.append("")
+        if not items:
+            lines.append(f"Inga varningar av sorten {code}.")
+            continue
+        lines.append(f"== {describe(code)} [{code}]: {len(items)}")
+        lines.extend(d.format(root) for d in items)
+    return lines, failed
+
+
+def _show(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except (ValueError, OSError):
+        return str(path)
+
+
+def _known_files(root: Path) -> set[Path]:
+    """Filer som check läser (för att kunna säga till om en fil som inte kontrolleras)."""
+    found: set[Path] = set()
+    for folder, pattern in (
+        ("decision_trees", "*.y*ml"),
+        ("data", "*.y*ml"),
+        ("guides", "**/*.md"),
+        ("docs", "**/*.md"),
+    ):
+        found.update(p.resolve() for p in (root / folder).glob(pattern))
+    found.add((root / "mkdocs.yml").resolve())
+    return found

@@ -122,9 +122,12 @@ class Location:
         shown = self.path
         if root is not None:
             try:
-                shown = self.path.resolve().relative_to(root.resolve())
+                shown = self.path.absolute().relative_to(root.absolute())
             except ValueError:
-                shown = self.path
+                try:  # en symbolisk länk kan peka i en slinga; då visas sökvägen som den är
+                    shown = self.path.resolve().relative_to(root.resolve())
+                except (ValueError, OSError, RuntimeError):
+                    shown = self.path
         text = shown.as_posix() if isinstance(shown, Path) else str(shown)
         if self.line:
             text += f":{self.line}"

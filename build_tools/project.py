@@ -8,12 +8,16 @@ from pathlib import Path
 
 from .cases import load_cases
 from .chapters import load_chapters
+from .content_safety import check_markdown_pages, check_page_names
 from .diagnostics import Location, Report
 from .districts import load_agreement_template, load_agreements, load_districts
 from .glossary import load_glossary
 from .lagrum import load_lagrum
+from .links import check_links
 from .model import Project
+from .schema_messages import refine as refine_schema_messages
 from .search_terms import load_vocabulary
+from .text_rules import check_paragraph_numbers
 from .trees import load_tree
 from .validate import check_cross_links, check_tree
 
@@ -127,7 +131,44 @@ def load_project(layout: Layout, today: dt.date | None = None) -> tuple[Project,
     project.chapters = load_chapters(layout.guides_dir, project.trees, project.lagrum, report, today, broken_trees)
     if layout.cases_file.exists():
         project.cases = load_cases(layout.cases_file, project.trees, project.lagrum, report, broken_trees)
+    check_markdown_pages([layout.guides_dir, layout.docs_dir], report)
+    check_page_names(project, report)
+    check_paragraph_numbers(layout.root, layout.lagrum_file, report)
+    check_links(project, layout.root, report, _broken_prefixes(layout, report, broken_trees))
+    _drop_follow_on_errors(layout, report)
+    refine_schema_messages(report)
     return project, report
+
+
+# Fel som bara är följder av att en annan fil har fel: koden, och filen som då är orsaken.
+# Ett felstavat värde i data/stadsdelar.yaml gör t.ex. att ingen stadsdel kan läsas in, och då
+# skulle varje rad i data/overenskommelser.yaml se ut att peka på en stadsdel som inte finns.
+_FOLLOW_ON = {
+    "okant-lagrum": "lagrum_file",
+    "okand-stadsdel": "districts_file",
+}
+
+
+def _drop_follow_on_errors(layout: Layout, report: Report) -> None:
+    for code, attribute in _FOLLOW_ON.items():
+        cause = getattr(layout, attribute)
+        if report.has_errors_in(cause):
+            report.drop(lambda d, code=code, cause=cause: not (d.code == code and d.location.path != cause))
+
+
+def _broken_prefixes(layout: Layout, report: Report, broken_trees: set[str]) -> set[str]:
+    """Delar av sajten vars källfil har fel. Länkar dit kontrolleras inte (felet i källfilen räcker)."""
+    prefixes = {f"beslutsstod/{tree_id}/" for tree_id in broken_trees}
+    for path, prefix in (
+        (layout.districts_file, "stadsdelar/"),
+        (layout.cases_file, "ovningsfall/"),
+        (layout.template_file, "samverkan/"),
+        (layout.agreements_file, "samverkan/"),
+        (layout.glossary_file, "ordlista/"),
+    ):
+        if report.has_errors_in(path):
+            prefixes.add(prefix)
+    return prefixes
 
 
 def _accept_all(tree) -> dict:

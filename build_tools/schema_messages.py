@@ -1,0 +1,147 @@
+"""Tydligare meddelanden för några schemafel.
+
+Schemakontrollen (schema_check.py) översätter JSON Schema-fel till svenska. För tre vanliga fel
+räcker inte den allmänna texten för en redaktör, så här skrivs de om med värdet och schemat framför
+oss:
+
+- en för kort text: "får inte vara tomt" stämmer bara när fältet verkligen är tomt;
+- ett fält som saknas: rådet säger vad fältet ska innehålla (ur schemats beskrivning);
+- ett värde med fel form: "null" och JSON byts mot vad som faktiskt står i filen.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+
+import jsonschema
+
+from .diagnostics import Diagnostic, Report
+from .yaml_source import SourceDocument, parse_yaml
+
+SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
+_REFINED = {"schema-minLength", "schema-required", "schema-type"}
+_MODELINE = re.compile(r"\$schema=(?:\.\./)*schemas/([\w.-]+\.json)")
+
+# Råd för fält där schemats beskrivning inte räcker.
+FIELD_HINTS = {
+    "lagrum": "Skriv en lista med id:n ur data/lagrum.yaml, t.ex. lagrum: [sol-anmalningsskyldighet].",
+    "steg": "Skriv vad man gör nu, en rad per steg som börjar med -.",
+    "nasta": "Skriv id för nästa fråga eller utfall i samma fil.",
+}
+
+
+@cache
+def _validator(name: str) -> jsonschema.Draft202012Validator:
+    schema = json.loads((SCHEMA_DIR / name).read_text(encoding="utf-8"))
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _schema_for(path: Path, text: str) -> tuple[str, str, int] | None:
+    """(schemats filnamn, YAML-text, första raden) för en innehållsfil."""
+    if path.suffix == ".md":
+        lines = text.splitlines(keepends=True)
+        if not lines or lines[0].strip() != "---":
+            return None
+        end = next((i for i in range(1, len(lines)) if lines[i].strip() == "---"), None)
+        return ("kapitel.schema.json", "".join(lines[1:end]), 2) if end else None
+    match = _MODELINE.search(text.split("\n", 1)[0])
+    if match and (SCHEMA_DIR / match.group(1)).exists():
+        return match.group(1), text, 1
+    if path.parent.name == "decision_trees":
+        return "beslutstrad.schema.json", text, 1
+    return None
+
+
+def _leaves(error: jsonschema.ValidationError) -> list[jsonschema.ValidationError]:
+    if error.context:
+        return [leaf for sub in error.context for leaf in _leaves(sub)]
+    return [error]
+
+
+def _name(path: tuple) -> str:
+    return next((p for p in reversed(path) if isinstance(p, str)), "filen")
+
+
+def _excerpt(value: object) -> str:
+    if isinstance(value, dict) and len(value) == 1:
+        key, inner = next(iter(value.items()))
+        text = f"{key}: {inner}" if isinstance(inner, str) else str(key)
+    else:
+        text = str(value)
+    return text if len(text) <= 50 else text[:47] + "…"
+
+
+def _rewrite(error: jsonschema.ValidationError, doc: SourceDocument) -> tuple[str, str] | None:
+    path = tuple(error.absolute_path)
+    name = _name(path)
+    if error.validator == "minLength" and isinstance(error.instance, str):
+        if not error.instance.strip():
+            return None
+        need = error.validator_value
+        return (
+            f"\u201d{name}\u201d är för kort: {len(error.instance.strip())} tecken, men det behövs minst {need}.",
+            f"Skriv en längre text, minst {need} tecken.",
+        )
+    if error.validator == "required" and isinstance(error.instance, dict):
+        missing = [k for k in error.validator_value if k not in error.instance]
+        if len(missing) != 1:
+            return None
+        field = missing[0]
+        described = error.schema.get("properties", {}).get(field, {}).get("description", "")
+        advice = FIELD_HINTS.get(field) or described
+        where = f" i \u201d{name}\u201d" if path else ""
+        return (
+            f"Fältet \u201d{field}\u201d saknas{where}.",
+            f"Lägg till {field}:" + (f" {advice}" if advice else " (se schemareferensen i redaktörshandboken)."),
+        )
+    if error.validator == "type":
+        wanted = error.validator_value
+        if error.instance is None:
+            what = "en lista (rader som börjar med -)" if wanted == "array" else "text"
+            return (
+                f"\u201d{name}\u201d är tomt, men ska vara {what}.",
+                "Fyll i värdet, eller ta bort raden om fältet inte behövs.",
+            )
+        if wanted == "string" and isinstance(error.instance, dict):
+            shown = _excerpt(error.instance)
+            return (
+                f"Texten \u201d{shown}\u201d i \u201d{name}\u201d innehåller ett kolon följt av mellanslag, "
+                "så den lästes som fält och värde.",
+                f'Sätt citattecken runt hela texten: "{shown}"',
+            )
+    return None
+
+
+def refine(report: Report) -> None:
+    """Skriv om de schemafel som kan sägas tydligare. Påverkar inte vilka fel som finns."""
+    paths = {d.location.path for d in report.items if d.code in _REFINED}
+    for path in paths:
+        try:
+            text = path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        found = _schema_for(path, text)
+        if found is None:
+            continue
+        schema_name, yaml_text, first_line = found
+        doc = parse_yaml(yaml_text, path, Report(), first_line=first_line)
+        if doc is None:
+            continue
+        better: dict[tuple, tuple[str, str]] = {}
+        for top in _validator(schema_name).iter_errors(doc.data):
+            for leaf in _leaves(top):
+                rewritten = _rewrite(leaf, doc)
+                if rewritten:
+                    key = (f"schema-{leaf.validator}", doc.at(tuple(leaf.absolute_path)))
+                    better.setdefault(key, rewritten)
+        if better:
+            report.items = [_replace(d, better) for d in report.items]
+
+
+def _replace(d: Diagnostic, better: dict[tuple, tuple[str, str]]) -> Diagnostic:
+    found = better.get((d.code, d.location))
+    return replace(d, message=found[0], hint=found[1]) if found else d
