@@ -1,5 +1,6 @@
-"""Chromium via Playwright. Varje sida får ett vakt-lager som stoppar och noterar alla
-anrop till andra värdar än loopback, så att ett test kan kräva att inga sådana görs."""
+"""Chromium via Playwright, en webbläsare per testkörning. Varje sida får ett vakt-lager som stoppar
+och noterar alla anrop till andra värdar än loopback, och samlar skriptfel och konsolfel (t.ex. när
+Content-Security-Policy stoppar något), så att ett test kan kräva att inget sådant händer."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
+
+from tests.site_server import ServedSite, build_and_serve, fixture_project
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -62,6 +65,8 @@ def _new_page(browser: Browser, log: RequestLog, **options) -> Page:
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
+    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("dialog", lambda dialog: (errors.append("dialog: " + dialog.message), dialog.dismiss()))
     page.js_errors = errors  # type: ignore[attr-defined]
     return page
 
@@ -73,6 +78,15 @@ def page(browser: Browser, requests_log: RequestLog):
     assert created.js_errors == [], created.js_errors  # type: ignore[attr-defined]
     assert requests_log.foreign == [], requests_log.foreign
     created.context.close()
+
+
+@pytest.fixture(scope="session")
+def fixture_site(tmp_path_factory) -> ServedSite:
+    """Provguiden (tests/fixtures/walker) byggd med sajtens riktiga tema och konfiguration."""
+    root = fixture_project("walker", tmp_path_factory.mktemp("walker"))
+    site = build_and_serve(root / "mkdocs.yml", root / "site")
+    yield site
+    site.stop()
 
 
 @pytest.fixture

@@ -2,28 +2,21 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
-
 from playwright.sync_api import Page
 
 from build_tools.graph import Path as TreePath
 from build_tools.model import Project, Tree
-from build_tools.project import Layout, load_project
-
-ROOT = Path(__file__).resolve().parents[2]
+from tests.content import real_project
 
 
 def load_for_collection() -> Project:
-    """Modellen laddas redan när testerna samlas in, för att kunna skapa ett test per väg."""
-    project, report = load_project(Layout(ROOT), dt.date.today())
-    if not report.ok:
-        return Project(root=ROOT)
-    return project
+    """Modellen behövs redan när testerna samlas in (ett test per guide eller sida). Den läses in en gång."""
+    return real_project()
 
 
-def node_url(base_url: str, tree_id: str, node_id: str, query: str = "") -> str:
-    return f"{base_url}/beslutsstod/{tree_id}/{node_id}/" + (f"?{query}" if query else "")
+def node_url(base_url: str, tree_id: str, node_id: str, state: str = "") -> str:
+    """Adressen till en nod, med svaren i fragmentet (#svar=...) som på sajten."""
+    return f"{base_url}/beslutsstod/{tree_id}/{node_id}/" + (f"#{state}" if state else "")
 
 
 def encode(steps) -> str:

@@ -367,6 +367,22 @@
       if (self.render()) self.announce();
     };
     window.addEventListener("hashchange", this.onHash);
+    /* En länk till samma sida med ett annat fragment (Börja om på första frågan): byt fragment och
+       rita om här. Annars tar snabbnavigeringen hand om klicket som ett hopp inom sidan, utan att
+       skriptet får veta något. */
+    this.root.addEventListener("click", function (event) {
+      var link = event.target.closest ? event.target.closest("a[href]") : null;
+      if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
+      var target = new URL(link.href, window.location.href);
+      if (target.origin !== window.location.origin || target.pathname !== window.location.pathname) return;
+      if (target.search !== window.location.search) return;
+      event.preventDefault();
+      event.stopPropagation();
+      if (target.hash !== window.location.hash) {
+        window.history.pushState(window.history.state, "", target.hash || "#");
+      }
+      self.onHash();
+    }, true);
   };
 
   function start() {

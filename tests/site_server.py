@@ -1,0 +1,117 @@
+"""Bygg en sajt med den riktiga konfigurationen och visa den på sin egen site_url.
+
+Materials snabbnavigering (navigation.instant) fungerar bara när sidan visas på adressen i
+site_url. Därför reserveras porten först, sajten byggs med SITE_URL satt till just den adressen,
+och först därefter börjar servern svara. Servern loggar varje anrop (sökväg och frågesträng,
+precis som en riktig webbservers logg), så att testerna kan visa att inga svar når servern.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+import shutil
+import subprocess
+import sys
+import threading
+from dataclasses import dataclass, field
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass
+class ServedSite:
+    """En byggd sajt som visas på loopback. ``requests`` är serverns logg: allt som skickats dit."""
+
+    directory: Path
+    base_url: str
+    requests: list[str] = field(default_factory=list)
+    server: ThreadingHTTPServer | None = None
+
+    def stop(self) -> None:
+        if self.server is not None:
+            self.server.shutdown()
+            self.server.server_close()
+
+
+class _Handler(SimpleHTTPRequestHandler):
+    """Som en vanlig webbserver för statiska sajter: okända adresser får sajtens 404.html."""
+
+    log: list[str]
+
+    def log_message(self, format, *args):
+        pass
+
+    def log_request(self, code="-", size="-"):
+        self.log.append(self.path)
+
+    def send_error(self, code, message=None, explain=None):
+        page = Path(self.directory) / "404.html"
+        if code != 404 or not page.exists():
+            super().send_error(code, message, explain)
+            return
+        self.log.append(self.path)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+
+def reserve_server(directory: Path) -> ServedSite:
+    """Öppna en server på en ledig port (den svarar först när ``start`` anropas)."""
+    log: list[str] = []
+    handler = functools.partial(type("Handler", (_Handler,), {"log": log}), directory=str(directory))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    return ServedSite(directory, f"http://127.0.0.1:{server.server_address[1]}", log, server)
+
+
+def start(site: ServedSite) -> ServedSite:
+    thread = threading.Thread(target=site.server.serve_forever, daemon=True)
+    thread.start()
+    return site
+
+
+def mkdocs_build(config: Path, site_dir: Path, site_url: str) -> None:
+    """Kör ``mkdocs build --strict`` som i produktion, men med ``site_url`` satt till testserverns adress."""
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url + "/")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "--site-dir", str(site_dir)],
+        cwd=config.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if result.returncode != 0:
+        raise AssertionError("mkdocs build misslyckades:\n" + result.stdout + result.stderr)
+
+
+def build_and_serve(config: Path, site_dir: Path) -> ServedSite:
+    site = reserve_server(site_dir)
+    mkdocs_build(config, site_dir, site.base_url)
+    return start(site)
+
+
+def fixture_project(name: str, target: Path) -> Path:
+    """Ett litet projekt för motorns beteende: fixturens innehåll, sajtens riktiga tema och kod.
+
+    Konfigurationen är den riktiga mkdocs.yml, med en navigering som passar fixturen."""
+    source = ROOT / "tests" / "fixtures" / name
+    root = target / name
+    shutil.copytree(source, root)
+    for folder in ("overrides", "schemas"):
+        shutil.copytree(ROOT / folder, root / folder)
+    (root / "build_tools").symlink_to(ROOT / "build_tools")
+    (root / "build" / "docs").mkdir(parents=True)
+    for folder in ("decision_trees", "data", "docs", "guides"):  # mkdocs.yml bevakar dem
+        (root / folder).mkdir(exist_ok=True)
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"(?ms)^nav:\n.*", "nav:\n  - Start: index.md\n  - Beslutsstöd: beslutsstod/index.md\n", config)
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    return root
