@@ -80,6 +80,25 @@ ERROR_CODES: dict[str, str] = {
     "dubblett-slug": "Samma adress används för två stadsdelar",
     "okand-stadsdel": "En stadsdel som inte finns i data/stadsdelar.yaml",
     "dubblett-term": "Ett ord förklaras två gånger i ordlistan",
+    "dubblett-ankare": "Två ord i ordlistan får samma adress",
+    # Säkerhet: innehåll är text, aldrig kod (content_safety.py och yaml_source.py)
+    "html": "Texten innehåller HTML-kod",
+    "farlig-lank": "En länk med en otillåten adresstyp",
+    "styrtecken": "Ett osynligt styrtecken i texten",
+    "bara-mellanslag": "En text som bara består av mellanslag",
+    "nyckel-typ": "En nyckel som inte är text",
+    "yaml-hanvisning": "YAML-hänvisningar (&namn, *namn) används inte",
+    "yaml-typ": "YAML-typmärken (!!typ) används inte",
+    "yaml-djup": "YAML-filen är för djupt nästlad",
+    "yaml-flera-dokument": "Mer än ett YAML-dokument i filen",
+    # Datumstyrda lagändringar (dated.py)
+    "datum-ordning": "Ett slutdatum ligger före startdatumet",
+    "datum-beslut": "En datumsatt ändring saknar beslut",
+    "datum-andring": "En datumsatt ändring saknar beskrivning",
+    "datum-saknas": "En senare version saknar datum",
+    "datum-matchar-inte": "En versions datum eller beslut stämmer inte med registret",
+    "datum-overlapp": "Två versioner gäller samtidigt",
+    "forslag-passerat": "Ett förslag skulle ha börjat gälla men är inte beslutat",
 }
 
 WARNING_CODES: dict[str, str] = {
@@ -96,8 +115,10 @@ WARNING_CODES: dict[str, str] = {
     "inga-guider": "Inga guider",
     "guide-olankad": "Guider som ingen sida länkar till",
     "roll-guider": "Rollsidor med egen lista över guider",
-    "andring-ej-godkand": "Ändringar som ingen har godkänt",
-    "andring-framtid": "Ändringar med datum i framtiden",
+    "andringar-ej-godkand": "Rader i en guides ändringslogg som ingen har godkänt",
+    "andringar-framtid": "Rader i en guides ändringslogg med datum i framtiden",
+    "andring-snart": "Lagändringar som börjar gälla snart",
+    "andring-obekraftad": "Lagändringar vars beslut inte är bekräftat",
     "scheman-inaktuella": "Editorns id-listor (schemas/generated/) är inaktuella",
     "okand-fil": "Filer som check inte känner till",
 }

@@ -149,11 +149,18 @@ _FOLLOW_ON = {
 }
 
 
+# Fel i samma fil där det ena följer av det andra: (följdfelet, orsaken).
+_FOLLOW_ON_IN_FILE = {("dubblett-ankare", "dubblett-term")}
+
+
 def _drop_follow_on_errors(layout: Layout, report: Report) -> None:
     for code, attribute in _FOLLOW_ON.items():
         cause = getattr(layout, attribute)
         if report.has_errors_in(cause):
             report.drop(lambda d, code=code, cause=cause: not (d.code == code and d.location.path != cause))
+    for follow_on, cause_code in _FOLLOW_ON_IN_FILE:
+        causes = {d.location.path for d in report.errors if d.code == cause_code}
+        report.drop(lambda d, f=follow_on, c=causes: not (d.code == f and d.location.path in c))
 
 
 def _broken_prefixes(layout: Layout, report: Report, broken_trees: set[str]) -> set[str]:

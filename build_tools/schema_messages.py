@@ -11,6 +11,7 @@ oss:
 
 from __future__ import annotations
 
+import difflib
 import json
 import re
 from dataclasses import replace
@@ -132,14 +133,42 @@ def refine(report: Report) -> None:
         if doc is None:
             continue
         better: dict[tuple, tuple[str, str]] = {}
-        for top in _validator(schema_name).iter_errors(doc.data):
-            for leaf in _leaves(top):
-                rewritten = _rewrite(leaf, doc)
-                if rewritten:
-                    key = (f"schema-{leaf.validator}", doc.at(tuple(leaf.absolute_path)))
-                    better.setdefault(key, rewritten)
-        if better:
-            report.items = [_replace(d, better) for d in report.items]
+        leaves = [leaf for top in _validator(schema_name).iter_errors(doc.data) for leaf in _leaves(top)]
+        for leaf in leaves:
+            rewritten = _rewrite(leaf, doc)
+            if rewritten:
+                key = (f"schema-{leaf.validator}", doc.at(tuple(leaf.absolute_path)))
+                better.setdefault(key, rewritten)
+        drop = _misspelled_fields(leaves, doc, better)
+        if better or drop:
+            report.items = [_replace(d, better) for d in report.items if (d.code, d.location) not in drop]
+
+
+def _misspelled_fields(leaves: list, doc: SourceDocument, better: dict[tuple, tuple[str, str]]) -> set[tuple]:
+    """Ett okänt fält som liknar ett fält som saknas är en felstavning: ett fel räcker.
+
+    Felet om det okända fältet får förslaget ("Menade du …?"), och felet om att fältet saknas tas bort."""
+    drop: set[tuple] = set()
+    missing = {
+        tuple(e.absolute_path): [k for k in e.validator_value if k not in e.instance]
+        for e in leaves
+        if e.validator == "required" and isinstance(e.instance, dict)
+    }
+    for error in leaves:
+        if error.validator != "additionalProperties" or not isinstance(error.instance, dict):
+            continue
+        path = tuple(error.absolute_path)
+        allowed = list(error.schema.get("properties", {}))
+        for extra in (k for k in error.instance if k not in allowed):
+            close = difflib.get_close_matches(extra, missing.get(path, []), n=1, cutoff=0.6)
+            if not close:
+                continue
+            better[("schema-additionalProperties", doc.key_at((*path, extra)))] = (
+                f"Okänt fält \u201d{extra}\u201d. Menade du \u201d{close[0]}\u201d?",
+                f"Byt namn på fältet till {close[0]} (utan å, ä och ö).",
+            )
+            drop.add(("schema-required", doc.at(path)))
+    return drop
 
 
 def _replace(d: Diagnostic, better: dict[tuple, tuple[str, str]]) -> Diagnostic:

@@ -89,7 +89,8 @@ def check_tree(tree: Tree, doc: SourceDocument, lagrum: dict[str, LagrumEntry], 
                     code="okand-nasta",
                 )
 
-    if tree.start in tree.nodes:
+    if isinstance(tree.nodes.get(tree.start), Question):
+        # Med en felaktig start är allt "onåbart"; felet om start räcker då.
         _check_unreachable(tree, misspelled_targets, report)
 
     for question_id, answer in find_cycle_edges(tree):
