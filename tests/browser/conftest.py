@@ -59,13 +59,25 @@ def requests_log() -> RequestLog:
     return RequestLog()
 
 
+def _console(message, errors: list[str]) -> None:
+    # Ett misslyckat anrop syns också som ett svar nedan, med adressen; här skulle det sakna adress.
+    if message.type == "error" and not message.text.startswith("Failed to load resource"):
+        errors.append(message.text)
+
+
+def _failed_response(response, errors: list[str]) -> None:
+    if response.status >= 400:
+        errors.append(f"HTTP {response.status}: {response.url}")
+
+
 def _new_page(browser: Browser, log: RequestLog, **options) -> Page:
     context = browser.new_context(locale="sv-SE", viewport={"width": 1100, "height": 900}, **options)
     _guard(context, log)
     page = context.new_page()
     errors: list[str] = []
     page.on("pageerror", lambda exc: errors.append(str(exc)))
-    page.on("console", lambda message: errors.append(message.text) if message.type == "error" else None)
+    page.on("console", lambda message: _console(message, errors))
+    page.on("response", lambda response: _failed_response(response, errors))
     page.on("dialog", lambda dialog: (errors.append("dialog: " + dialog.message), dialog.dismiss()))
     page.js_errors = errors  # type: ignore[attr-defined]
     return page

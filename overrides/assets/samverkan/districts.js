@@ -11,7 +11,10 @@
     return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/\s+/g, " ").trim();
   }
 
+  /* Sajtens rot. md-scope.js räknar ut den ur sin egen adress, så den stämmer även efter
+     snabbnavigering (Materials __config anger roten relativt den först inlästa sidan). */
   function siteBase() {
+    if (window.__md_scope instanceof URL) return window.__md_scope;
     var config = document.getElementById("__config");
     var base = config ? JSON.parse(config.textContent).base : ".";
     return new URL(base.replace(/\/?$/, "/"), window.location.href);

@@ -11,7 +11,10 @@
   var termsPromise = null;
   var counter = 0;
 
+  /* Sajtens rot. md-scope.js räknar ut den ur sin egen adress, så den stämmer även efter
+     snabbnavigering (Materials __config anger roten relativt den först inlästa sidan). */
   function siteBase() {
+    if (window.__md_scope instanceof URL) return window.__md_scope;
     var config = document.getElementById("__config");
     var base = config ? JSON.parse(config.textContent).base : ".";
     return new URL(base.replace(/\/?$/, "/"), window.location.href);

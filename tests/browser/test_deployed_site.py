@@ -1,0 +1,166 @@
+"""Den riktiga sajten som besökare får den: byggd med den riktiga konfigurationen, visad på sin
+site_url med snabbnavigering, och nådd genom att klicka från startsidan.
+
+- Varje guide: från startsidan till ett resultat, med "Dina svar", Tillbaka och utskrift, utan
+  skriptfel, och utan att ett enda svar når servern.
+- Varje sida på sajten besöks en gång: den visas, axe hittar inga brister (WCAG 2.1 A/AA) och inga
+  skript- eller konsolfel uppstår. Guidens sidor besöks med svar i adressen, så att "Dina svar"
+  också granskas.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import axe_playwright_python
+import pytest
+
+from build_tools.graph import Path as TreePath
+from build_tools.graph import Step
+from build_tools.model import Tree
+from build_tools.render.markdown_text import to_plain_text
+from tests.browser.walker import encode, load_for_collection, next_node, wait_for_node
+
+PROJECT = load_for_collection()
+AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js").read_text(encoding="utf-8")
+WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+pytestmark = pytest.mark.browser
+
+
+def representative_path(tree: Tree) -> TreePath:
+    """En väg genom guiden: ett övningsfalls väg om det finns, annars första svaret hela vägen."""
+    for case in PROJECT.cases:
+        if case.guide_id == tree.id:
+            return TreePath(tuple(Step(s.question_id, s.answer_id) for s in case.steps), case.outcome_id)
+    steps = []
+    current = tree.start
+    while current in {q.id for q in tree.questions}:
+        answer = tree.nodes[current].answers[0]
+        steps.append(Step(current, answer.id))
+        current = answer.next_id
+    return TreePath(tuple(steps), current)
+
+
+@pytest.mark.parametrize("tree", list(PROJECT.trees.values()), ids=list(PROJECT.trees))
+def test_click_from_the_start_page_through_the_guide(page, served_site, tree):
+    path = representative_path(tree)
+    before = len(served_site.requests)
+    page.goto(served_site.base_url + "/")
+    page.click("article a[href$='beslutsstod/']")
+    page.click(f"article a[href$='{tree.id}/']")
+    page.click("a.sv-start-button")
+    wait_for_node(page, tree.start)
+    for step in path.steps:
+        page.click(f'a[data-sv-answer="{step.answer_id}"]')
+        wait_for_node(page, next_node(tree, step.question_id, step.answer_id))
+    assert page.locator(".sv-walker").get_attribute("data-sv-node") == path.outcome_id
+    # Snabbnavigeringen var på hela vägen: dokumentet laddades bara en gång, på startsidan.
+    assert page.evaluate("performance.getEntriesByType('navigation').length") == 1
+    assert page.evaluate("new URL(performance.getEntriesByType('navigation')[0].name).pathname") == "/"
+    rows = page.locator(".sv-summary__row").all_inner_texts()
+    assert len(rows) == len(path.steps)
+    for row, step in zip(rows, path.steps, strict=True):
+        question = tree.nodes[step.question_id]
+        assert to_plain_text(question.text) in row
+    assert page.locator("a[data-sv-back]").is_visible()
+    assert page.locator(".sv-print-button").is_visible()
+    page.emulate_media(media="print")
+    header = page.locator(".sv-print-header")
+    assert header.is_visible()
+    assert tree.title in header.inner_text() and dt.date.today().isoformat() in header.inner_text()
+    assert page.locator(".sv-summary").is_visible()
+    assert not page.locator(".sv-print-button").is_visible()
+    # Inget svar har skickats till servern: svaren står i fragmentet, som webbläsaren aldrig skickar.
+    answers = {f"{s.question_id}.{s.answer_id}" for s in path.steps}
+    sent = served_site.requests[before:]
+    assert len(sent) > 5
+    assert [r for r in sent if "svar" in r or any(a in r for a in answers)] == []
+
+
+def _state_for_each_node() -> dict[tuple[str, str], str]:
+    """Ett tillstånd (svar) som leder till varje nod, hittat bredden först från start."""
+    states: dict[tuple[str, str], str] = {}
+    for tree in PROJECT.trees.values():
+        reached = {tree.start: ()}
+        queue = [tree.start]
+        while queue:
+            current = queue.pop(0)
+            node = tree.nodes[current]
+            for answer in getattr(node, "answers", ()):
+                if answer.next_id not in reached:
+                    reached[answer.next_id] = (*reached[current], Step(current, answer.id))
+                    queue.append(answer.next_id)
+        for node_id, steps in reached.items():
+            states[(tree.id, node_id)] = "svar=" + encode(steps)
+    return states
+
+
+NODE_STATES = _state_for_each_node()
+
+
+def site_pages(site_dir: Path) -> list[str]:
+    pages = []
+    for path in sorted(site_dir.rglob("index.html")):
+        pages.append("/" + path.parent.relative_to(site_dir).as_posix().removeprefix(".") + "/")
+    return [p.replace("//", "/") for p in pages]
+
+
+def _all_page_urls() -> list[str]:
+    """Alla sidor som bygget ger, räknat ur modellen och handskrivna sidor (samma lista som sajten)."""
+    from build_tools.render.pages import PageBuilder
+
+    urls = {"/"}
+    for page in PageBuilder(PROJECT).all_pages():
+        source = page.source.removesuffix(".md")
+        url = source.removesuffix("index").rstrip("/")
+        urls.add("/" + (url + "/" if url else ""))
+    for path in (PROJECT.root / "docs").rglob("*.md"):
+        rel = path.relative_to(PROJECT.root / "docs").with_suffix("").as_posix()
+        url = rel.removesuffix("index").rstrip("/")
+        urls.add("/" + (url + "/" if url else ""))
+    return sorted(urls)
+
+
+PAGES = _all_page_urls()
+
+
+def test_the_list_of_pages_to_visit_is_the_whole_site(site_dir):
+    assert set(site_pages(site_dir)) == set(PAGES)
+
+
+def run_axe(page) -> list[str]:
+    if not page.evaluate("() => typeof window.axe !== 'undefined'"):
+        page.add_script_tag(content=AXE_JS)
+    result = page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})",
+        WCAG_TAGS,
+    )
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} – {[n['target'] for n in v['nodes']][:5]}"
+        for v in result["violations"]
+    ]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_every_page_renders_without_errors_or_accessibility_violations(page, base_url, url):
+    parts = url.strip("/").split("/")
+    state = NODE_STATES.get((parts[1], parts[2])) if len(parts) == 3 and parts[0] == "beslutsstod" else None
+    response = page.goto(base_url + url + (f"#{state}" if state else ""))
+    assert response.status == 200
+    if state:
+        wait_for_node(page, parts[2])
+    page.wait_for_load_state("networkidle")
+    assert page.locator("h1").count() == 1
+    assert run_axe(page) == []
+
+
+def test_404_page(page, base_url):
+    response = page.goto(base_url + "/finns-inte/")
+    assert response.status == 404
+    assert "finns inte" in page.locator("h1").inner_text().lower()
+    assert run_axe(page) == []
+    # Webbläsaren loggar 404-svaret som ett fel i konsolen; det är just det som testas här.
+    errors = page.js_errors  # type: ignore[attr-defined]
+    errors[:] = [e for e in errors if not e.startswith("HTTP 404: ") or not e.endswith("/finns-inte/")]
