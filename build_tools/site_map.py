@@ -11,6 +11,7 @@ from pathlib import Path
 
 from .model import Project
 from .render import urls
+from .render.upcoming import UPCOMING_SOURCE
 
 # Granskningsvyn och redaktörshandboken (build_tools/render/review.py och handbook.py).
 REVIEW_PAGE = "granskning"
@@ -43,7 +44,7 @@ def site_sources(project: Project, docs_dir: Path) -> set[str]:
     found: set[str] = set()
     if docs_dir.is_dir():
         found.update(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file())
-    found.update({urls.GUIDES_SOURCE, urls.LAGRUM_SOURCE})
+    found.update({urls.GUIDES_SOURCE, urls.LAGRUM_SOURCE, UPCOMING_SOURCE})
     for tree in project.trees.values():
         found.add(urls.tree_source(tree.id))
         found.add(review_source(tree.id))

@@ -192,6 +192,10 @@ class PageBuilder:
         if self.project.cases:
             pages.append(self.cases_index())
             pages.extend(self.case_page(case) for case in self.project.cases)
+        from . import handbook, review  # granskningsvyn och redaktörshandboken (egna moduler)
+
+        pages.extend(review.review_pages(self))
+        pages.extend(handbook.handbook_pages(self))
         return pages
 
     def chapter_pages(self) -> list[Page]:
