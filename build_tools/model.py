@@ -128,6 +128,16 @@ Node = Question | Outcome
 
 
 @dataclass(frozen=True)
+class ChangeLogEntry:
+    """En rad i en guides ändringslogg (andringar i YAML-filen)."""
+
+    date: dt.date
+    what: str
+    approved_by: str
+    location: Location
+
+
+@dataclass(frozen=True)
 class Tree:
     id: str
     title: str
@@ -141,6 +151,7 @@ class Tree:
     nodes: dict[str, Node]
     source: Path
     location: Location
+    change_log: tuple[ChangeLogEntry, ...] = ()  # andringar: vad som ändrats i guiden och vem som godkänt
 
     @property
     def questions(self) -> list[Question]:

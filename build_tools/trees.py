@@ -7,7 +7,7 @@ from pathlib import Path
 
 from . import dated
 from .diagnostics import Report
-from .model import Answer, GuideLink, LagrumEntry, Node, Outcome, Question, Tree
+from .model import Answer, ChangeLogEntry, GuideLink, LagrumEntry, Node, Outcome, Question, Tree
 from .schema_check import check_against_schema
 from .yaml_source import SourceDocument, load_yaml
 
@@ -97,5 +97,14 @@ def load_tree(
         nodes=nodes,
         source=path,
         location=doc.at(("id",)),
+        change_log=tuple(
+            ChangeLogEntry(
+                date=dt.date.fromisoformat(row["datum"]),
+                what=row["vad"].strip(),
+                approved_by=row.get("godkand_av", "").strip(),
+                location=doc.at(("andringar", i)),
+            )
+            for i, row in enumerate(data.get("andringar", []))
+        ),
     )
     return tree, doc

@@ -146,6 +146,22 @@ def check_tree(tree: Tree, doc: SourceDocument, lagrum: dict[str, LagrumEntry], 
             code="granskad-framtid",
         )
 
+    for entry in tree.change_log:
+        if entry.date > today:
+            report.warning(
+                entry.location,
+                f"Ändringen \u201d{entry.what}\u201d har ett datum i framtiden ({entry.date.isoformat()}).",
+                "Skriv dagen då ändringen gjordes.",
+                code="andringar-framtid",
+            )
+        if not entry.approved_by:
+            report.warning(
+                entry.location,
+                f"Ingen har godkänt ändringen \u201d{entry.what}\u201d ({entry.date.isoformat()}).",
+                "Skriv godkand_av: med funktionen som har godkänt ändringen, när den är godkänd.",
+                code="andringar-ej-godkand",
+            )
+
     for node in tree.nodes.values():
         for i, note in enumerate(node.unverified):
             report.warning(
