@@ -32,6 +32,48 @@ def load_chapters(
     return sorted(chapters, key=lambda c: (c.kind, c.order, c.title))
 
 
+def _sort_key(text: str) -> tuple:
+    """Svensk sortering: å, ä, ö sist i alfabetet."""
+    order = {"å": "{", "ä": "|", "ö": "}"}
+    return tuple(order.get(ch, ch) for ch in text.casefold())
+
+
+def role_guides(audience: list[str] | tuple[str, ...], trees: dict[str, Tree]) -> tuple[str, ...]:
+    """Guiderna för en rollsida: de vars malgrupp har minst en av sidans målgrupper.
+
+    Det är guidens malgrupp som bestämmer var den syns. Då finns bara en lista att hålla i ordning,
+    och en ny guide syns på rätt rollsidor så fort den har rätt malgrupp."""
+    wanted = set(audience)
+    matching = [t for t in trees.values() if wanted & set(t.audience)]
+    return tuple(t.id for t in sorted(matching, key=lambda t: _sort_key(t.title)))
+
+
+def check_guides_linked(trees: dict[str, Tree], chapters: list[Chapter], root: Path, report: Report) -> None:
+    """Varna för en guide som ingen sida länkar till (den syns då bara i listan på /beslutsstod/)."""
+    linked: set[str] = set()
+    for chapter in chapters:
+        linked.update(chapter.guides)
+    for tree in trees.values():
+        linked.update(link.guide_id for outcome in tree.outcomes for link in outcome.links if link.guide_id != tree.id)
+    for folder in (root / "docs", root / "guides"):
+        if folder.is_dir():
+            for path in folder.rglob("*.md"):
+                try:
+                    text = path.read_text(encoding="utf-8")
+                except (OSError, UnicodeDecodeError):
+                    continue
+                linked.update(re.findall(r"beslutsstod/([a-z0-9-]+)/", text))
+    for tree in trees.values():
+        if tree.id not in linked:
+            report.warning(
+                tree.location,
+                f"Ingen sida länkar till guiden \u201d{tree.id}\u201d. Den syns bara i listan över alla beslutsstöd.",
+                "Lägg en yrkesroll i guidens malgrupp (då syns den på rollsidan), skriv guidens id under guider: "
+                "i ett kapitel i guides/stod/, eller länka till den från en annan guide (vidare).",
+                code="guide-olankad",
+            )
+
+
 def _split_front_matter(text: str) -> tuple[str, str, int] | None:
     """Dela upp i (YAML, Markdown, radnummer där Markdown börjar)."""
     lines = text.splitlines(keepends=True)
@@ -78,6 +120,14 @@ def _load_one(
             code="fel-typ",
         )
     check_lagrum_refs(data.get("lagrum", []), lagrum, doc, ("lagrum",), report)
+    if kind == "roll" and data.get("guider"):
+        report.warning(
+            doc.key_at(("guider",)),
+            "Rollsidan har en egen lista över guider (guider). Den används inte: rollsidorna visar "
+            "automatiskt de guider vars malgrupp passar sidans malgrupp.",
+            "Ta bort guider: här. Ska en guide synas på sidan, lägg rollen i guidens malgrupp.",
+            code="roll-guider",
+        )
     for i, ref in enumerate(data.get("guider", [])):
         if ref not in trees and ref not in broken_trees:
             report.error(
@@ -127,7 +177,9 @@ def _load_one(
         reviewed=reviewed,
         next_review=next_review,
         lagrum=tuple(data.get("lagrum", [])),
-        guides=tuple(g for g in data.get("guider", []) if g in trees),
+        guides=role_guides(data["malgrupp"], trees)
+        if kind == "roll"
+        else tuple(g for g in data.get("guider", []) if g in trees),
         order=int(data.get("ordning", 100)),
         unverified=tuple(data.get("obekraftat", [])),
         body=body.strip(),

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .cases import load_cases
-from .chapters import load_chapters
+from .chapters import check_guides_linked, load_chapters
 from .content_safety import check_markdown_pages, check_page_names
 from .diagnostics import Location, Report
 from .districts import load_agreement_template, load_agreements, load_districts
@@ -129,6 +129,7 @@ def load_project(layout: Layout, today: dt.date | None = None) -> tuple[Project,
         project.glossary = load_glossary(layout.glossary_file, project.lagrum, report)
     project.search_vocabulary = load_vocabulary(layout.data_dir / "sokord.yaml", project.glossary, report)
     project.chapters = load_chapters(layout.guides_dir, project.trees, project.lagrum, report, today, broken_trees)
+    check_guides_linked(project.trees, project.chapters, layout.root, report)
     if layout.cases_file.exists():
         project.cases = load_cases(layout.cases_file, project.trees, project.lagrum, report, broken_trees)
     check_markdown_pages([layout.guides_dir, layout.docs_dir], report)
