@@ -10,8 +10,9 @@ Lagrumsregistret och guidernas noder kan ha datum:
 Reglerna:
 
 - En beslutad eller troligen beslutad ändring börjar gälla av sig själv på sitt datum.
-- En föreslagen ändring byter aldrig text. Den visas som ett förslag, och ``check`` ger ett fel
-  när datumet har passerats utan att förslaget har bekräftats (``beslut: beslutad``).
+- En föreslagen ändring byter aldrig text. Den visas som ett förslag. På datumet varnar ``check``,
+  och från dagen efter ger ``check`` ett fel tills förslaget har bekräftats (``beslut: beslutad``).
+  Bygget på själva dagen går alltså igenom, så att beslutade ändringar samma dag hinner gälla.
 - ``check`` varnar när en ändring börjar gälla inom 30 dagar, och varje gång för en troligen
   beslutad ändring vars datum har passerats.
 
@@ -129,7 +130,7 @@ class LawChange:
 class Notice:
     """En markering på en sida: en ändring som kommer, eller en som troligen har skett."""
 
-    kind: str  # kommande | troligen
+    kind: str  # kommande | troligen | forslag-passerat
     date: dt.date
     decision: str
     text: str
@@ -140,6 +141,8 @@ class Notice:
         when = swedish_date(self.date)
         if self.kind == "troligen":
             return f"Reglerna ändrades troligen {when} – kontrollera vad som gäller nu"
+        if self.kind == "forslag-passerat":
+            return f"Förslaget skulle börja gälla {when} – kontrollera om det har blivit lag"
         if self.decision == "foreslagen":
             return f"Förslag: från {when}"
         if self.decision == "troligen-beslutad":
@@ -466,7 +469,16 @@ def check_changes(changes: Iterable[LawChange], today: dt.date, report: Report) 
                 "Sajten byter text av sig själv det datumet, om den byggs om varje dag.",
                 code="andring-snart",
             )
-        elif days <= 0 and change.decision == "foreslagen":
+        elif days == 0 and change.decision == "foreslagen":
+            report.warning(
+                change.location,
+                f"{what} skulle enligt förslaget börja gälla i dag ({change.date.isoformat()}), men är inte bekräftat.",
+                "Kontrollera i dag på riksdagen.se om förslaget har blivit lag och ändra beslut till beslutad. "
+                "Från och med i morgon ger check ett fel tills beslutet är ändrat. "
+                "Ett förslag byter aldrig text av sig självt.",
+                code="forslag-i-dag",
+            )
+        elif days < 0 and change.decision == "foreslagen":
             report.error(
                 change.location,
                 f"{what} skulle börja gälla {change.date.isoformat()}, men är fortfarande bara ett förslag.",
@@ -510,6 +522,8 @@ def notices_for(
             continue
         if change.date > today:
             notices.append(Notice("kommande", change.date, change.decision, change.text, change.lagrum_id))
+        elif change.decision == "foreslagen":
+            notices.append(Notice("forslag-passerat", change.date, change.decision, change.text, change.lagrum_id))
         elif change.decision == "troligen-beslutad":
             notices.append(Notice("troligen", change.date, change.decision, change.text, change.lagrum_id))
         else:

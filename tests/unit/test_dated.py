@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from build_tools import dated
 from build_tools.project import Layout, load_project
@@ -97,6 +98,13 @@ def test_proposal_never_switches_and_fails_after_its_date(tmp_path):
     assert report.ok
     assert project.trees["exempel"].nodes["radgor"].notices[0].heading == "Förslag: från 1 januari 2027"
 
+    # På själva dagen: en varning, så att bygget den dagen går igenom.
+    project, report = load_project(Layout(root), dt.date(2027, 1, 1))
+    assert report.ok
+    assert [w for w in report.warnings if w.code == "forslag-i-dag"]
+    assert project.trees["exempel"].nodes["radgor"].title == "Rådgör med socialtjänsten"
+    assert project.trees["exempel"].nodes["radgor"].notices[0].kind == "forslag-passerat"
+
     project, report = load_project(Layout(root), dt.date(2027, 1, 2))
     errors = [e for e in report.errors if e.code == "forslag-passerat"]
     assert len(errors) == 1 and "ny-regel" in errors[0].message
@@ -128,7 +136,7 @@ def test_upcoming_page_lists_the_change_with_source(tmp_path):
     assert "https://example.invalid/proposition" in page.body
     assert "Beslutad" in page.body
     # Guidens version hör till registrets ändring och räknas inte två gånger.
-    assert page.body.count("<li class=\"sv-change ") == 1
+    assert page.body.count('<li class="sv-change ') == 1
 
 
 def test_outcome_page_shows_notice_and_112(tmp_path):
@@ -139,3 +147,24 @@ def test_outcome_page_shows_notice_and_112(tmp_path):
     assert "Från 1 januari 2027" in radgor and "sv-lawchange" in radgor
     ring = pages["beslutsstod/exempel/ring.md"].body
     assert 'href="tel:112"' in ring
+
+
+def test_real_project_switches_independent_schools_on_2027_01_01():
+    """Det riktiga innehållet: guiden byter svar för fristående skolor den 1 januari 2027."""
+    root = Path(__file__).resolve().parents[2]
+    before, report = load_project(Layout(root), dt.date(2026, 12, 31))
+    assert report.ok
+    node = before.trees["vad-far-jag-dela"].nodes["fristaende-skola"]
+    assert node.title.startswith("Du har tystnadsplikt")
+    assert any(n.kind == "kommande" and n.date == dt.date(2027, 1, 1) for n in node.notices)
+
+    after, report = load_project(Layout(root), dt.date(2027, 1, 1))
+    assert report.ok, [e.message for e in report.errors]
+    node = after.trees["vad-far-jag-dela"].nodes["fristaende-skola"]
+    assert node.title.startswith("Elevhälsans uppgifter har stark sekretess också i fristående skolor")
+    assert "osl-enskilda-huvudman" in node.lagrum
+
+    # Dagen efter stoppar check tills förslaget om en ny LVU-lag är bekräftat eller har fått nytt datum.
+    later, report = load_project(Layout(root), dt.date(2027, 1, 2))
+    assert {e.code for e in report.errors} == {"forslag-passerat"}
+    assert later.trees["vad-far-jag-dela"].nodes["fristaende-skola"].title.startswith("Elevhälsans uppgifter")
