@@ -12,6 +12,7 @@ from .content_safety import check_markdown_pages, check_page_names
 from .diagnostics import Location, Report
 from .districts import load_agreement_template, load_agreements, load_districts
 from .glossary import load_glossary
+from .id_schemas import check_generated
 from .lagrum import load_lagrum
 from .links import check_links
 from .model import Project
@@ -138,6 +139,7 @@ def load_project(layout: Layout, today: dt.date | None = None) -> tuple[Project,
     check_links(project, layout.root, report, _broken_prefixes(layout, report, broken_trees))
     _drop_follow_on_errors(layout, report)
     refine_schema_messages(report)
+    check_generated(project, layout, report)
     return project, report
 
 
