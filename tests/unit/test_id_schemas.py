@@ -1,4 +1,7 @@
-"""Editorns scheman med id-listor (schemas/generated/) är aktuella och godkänner innehållet."""
+"""Editorns scheman med id-listor (schemas/generated/) godkänner innehållet och listar alla id:n.
+
+Testerna använder scheman som skapas i minnet ur dagens innehåll, inte filerna på disk: att filerna
+är inaktuella är en varning från check (scheman-inaktuella), inte ett fel."""
 
 from __future__ import annotations
 
@@ -11,12 +14,11 @@ import pytest
 import referencing
 
 from build_tools.diagnostics import Report
-from build_tools.id_schemas import planned_files, stale_files
+from build_tools.id_schemas import planned_files
 from build_tools.project import Layout, load_project
 from build_tools.yaml_source import load_yaml, parse_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
-GENERATED = ROOT / "schemas" / "generated"
 
 
 @pytest.fixture(scope="module")
@@ -26,22 +28,19 @@ def project():
     return loaded
 
 
-def _validator(name: str) -> jsonschema.Draft202012Validator:
-    resources = [
-        (path.name, referencing.Resource.from_contents(json.loads(path.read_text(encoding="utf-8"))))
-        for path in GENERATED.glob("*.json")
-    ]
+@pytest.fixture(scope="module")
+def planned(project) -> dict[str, dict]:
+    return {name: json.loads(text) for name, text in planned_files(project, ROOT / "schemas").items()}
+
+
+def _validator(planned: dict[str, dict], name: str) -> jsonschema.Draft202012Validator:
+    resources = [(key, referencing.Resource.from_contents(value)) for key, value in planned.items()]
     registry = referencing.Registry().with_resources(resources)
-    schema = json.loads((GENERATED / name).read_text(encoding="utf-8"))
-    return jsonschema.Draft202012Validator(schema, registry=registry)
+    return jsonschema.Draft202012Validator(planned[name], registry=registry)
 
 
-def test_generated_schemas_are_up_to_date(project):
-    assert stale_files(project, ROOT / "schemas") == [], "Kör: python -m build_tools scheman"
-
-
-def test_lagrum_and_guide_ids_are_listed(project):
-    ids = json.loads(planned_files(project, ROOT / "schemas")["ids.schema.json"])["$defs"]
+def test_lagrum_and_guide_ids_are_listed(project, planned):
+    ids = planned["ids.schema.json"]["$defs"]
     assert set(ids["lagrum-id"]["enum"]) == set(project.lagrum)
     assert set(ids["guide-id"]["enum"]) == set(project.trees)
     assert len(ids["lagrum-id"]["enumDescriptions"]) == len(project.lagrum)
@@ -57,16 +56,16 @@ def test_lagrum_and_guide_ids_are_listed(project):
         ("data/overenskommelse_mall.yaml", "overenskommelse-mall.schema.json"),
     ],
 )
-def test_content_validates_against_the_editor_schemas(pattern, schema):
-    validator = _validator(schema)
+def test_content_validates_against_the_editor_schemas(planned, pattern, schema):
+    validator = _validator(planned, schema)
     for path in sorted(ROOT.glob(pattern)):
         doc = load_yaml(path, Report())
         errors = [e.message for e in validator.iter_errors(doc.data)]
         assert errors == [], f"{path.name}: {errors[:3]}"
 
 
-def test_chapter_front_matter_validates_against_the_editor_schema():
-    validator = _validator("kapitel.schema.json")
+def test_chapter_front_matter_validates_against_the_editor_schema(planned):
+    validator = _validator(planned, "kapitel.schema.json")
     for path in sorted((ROOT / "guides").rglob("*.md")):
         front = path.read_text(encoding="utf-8").split("---\n")[1]
         doc = parse_yaml(front, path, Report(), first_line=2)
