@@ -71,3 +71,34 @@ def site_sources(project: Project, docs_dir: Path) -> set[str]:
         found.update(urls.case_source(c.id) for c in project.cases)
     found.update(handbook_source(name) for name in HANDBOOK_PAGES)
     return found
+
+
+# Källfilen för varje del av sajten (för länken "Föreslå en ändring"): början på sidans plats → fil.
+_SOURCES = (
+    ("ovningsfall/", "data/ovningsfall.yaml"),
+    ("stadsdelar/", "data/stadsdelar.yaml"),
+    ("samverkan/uppfoljning", "data/overenskommelser.yaml"),
+    ("samverkan/", "data/overenskommelse_mall.yaml"),
+    ("ordlista/", "data/ordlista.yaml"),
+    ("lagrum/", "data/lagrum.yaml"),
+    ("stod/index.md", "guides/stod/"),
+    ("roller/index.md", "guides/roller/"),
+    ("stod/", "guides/stod/"),
+    ("roller/", "guides/roller/"),
+    (HANDBOOK_DIR, "build_tools/render/templates/"),
+)
+
+
+def source_file(page_source: str) -> str:
+    """Filen i projektet som en sida byggs av, t.ex. 'stod/sip.md' → 'guides/stod/sip.md'."""
+    parts = page_source.split("/")
+    if parts[0] == "beslutsstod":
+        return f"decision_trees/{parts[1]}.yaml" if len(parts) > 2 else "decision_trees/"
+    for prefix, target in _SOURCES:
+        if page_source.startswith(prefix):
+            if target.endswith("/") and prefix in ("stod/", "roller/"):
+                return target + parts[-1]
+            if prefix == HANDBOOK_DIR:
+                return f"{target}handbook_{parts[-1].removesuffix('.md')}.md.j2"
+            return target
+    return f"docs/{page_source}"
