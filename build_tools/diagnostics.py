@@ -121,6 +121,7 @@ WARNING_CODES: dict[str, str] = {
     "andring-obekraftad": "Lagändringar vars beslut inte är bekräftat",
     "scheman-inaktuella": "Editorns id-listor (schemas/generated/) är inaktuella",
     "okand-fil": "Filer som check inte känner till",
+    "redaktion-adress": "Sidfotens länkar går till en exempeladress",
 }
 
 CODES: dict[str, str] = {**ERROR_CODES, **WARNING_CODES}

@@ -129,6 +129,7 @@ class LinkChecker:
             return
         if not isinstance(node, yaml.MappingNode):
             return
+        _check_feedback_addresses(config, node, report)
         nav = next((v for k, v in node.value if getattr(k, "value", None) == "nav"), None)
         for scalar in _scalars(nav):
             value = scalar.value
@@ -143,6 +144,25 @@ class LinkChecker:
                     "Ange sidans plats på sajten, t.ex. stod/index.md eller om.md (räknat från build/docs/).",
                     code="nav-saknas",
                 )
+
+
+def _child(node, key: str):
+    if isinstance(node, yaml.MappingNode):
+        return next((v for k, v in node.value if getattr(k, "value", None) == key), None)
+    return None
+
+
+def _check_feedback_addresses(config: Path, node: yaml.MappingNode, report: Report) -> None:
+    """Sidfotens länkar (extra: redaktion: i mkdocs.yml) ska gå till redaktionen, inte till exempeladressen."""
+    for scalar in _scalars(_child(_child(node, "extra"), "redaktion")):
+        if "example.invalid" in scalar.value:
+            report.warning(
+                Location(config, scalar.start_mark.line + 1, scalar.start_mark.column + 1),
+                "Länken i sidfoten (Rapportera fel eller Föreslå en ändring) går till en exempeladress.",
+                "Skriv redaktionens riktiga e-postadress eller adressen till ärendesystemet under extra: redaktion: "
+                "i mkdocs.yml.",
+                code="redaktion-adress",
+            )
 
 
 def _scalars(node) -> list[yaml.ScalarNode]:
