@@ -81,7 +81,18 @@ def mkdocs_build(config: Path, site_dir: Path, site_url: str) -> None:
     """Kör ``mkdocs build --strict`` som i produktion, men med ``site_url`` satt till testserverns adress."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url + "/")
     result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", str(config), "--site-dir", str(site_dir)],
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "--quiet",
+            "-f",
+            str(config),
+            "--site-dir",
+            str(site_dir),
+        ],
         cwd=config.parent,
         env=env,
         capture_output=True,

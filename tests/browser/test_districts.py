@@ -37,8 +37,11 @@ def lookup(page, query: str):
 
 
 def test_lookup_finds_every_name_in_the_data(page, base_url):
-    page.goto(base_url + "/stadsdelar/")
+    # Som en besökare: från en annan sida, med snabbnavigeringen.
+    page.goto(base_url + "/beslutsstod/")
+    page.locator(".md-nav a[href$='stadsdelar/']").first.evaluate("link => link.click()")
     page.wait_for_selector("[data-sv-lookup]:not([hidden])")
+    assert page.evaluate("performance.getEntriesByType('navigation').length") == 1
     misses = []
     for name, district in all_names():
         results = lookup(page, name)
@@ -115,8 +118,11 @@ def test_outcome_shows_the_chosen_districts_contacts_inline(page, base_url):
 
 
 def test_fill_in_agreement_and_print(page, base_url, requests_log):
-    page.goto(base_url + "/samverkan/fyll-i/")
+    # Som en besökare: från mallen, med snabbnavigeringen (sidan laddas inte om).
+    page.goto(base_url + "/samverkan/overenskommelse/")
+    page.click("article a[href$='samverkan/fyll-i/']")
     page.wait_for_selector("[data-sv-fill][data-sv-ready]")
+    assert page.evaluate("performance.getEntriesByType('navigation').length") == 1
     typed = page.locator('[data-sv-source="namn"]').first
     typed.fill("Testskolan och socialtjänsten")
     page.select_option("#sv-fill-district", "skarholmen")

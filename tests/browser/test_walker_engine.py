@@ -43,7 +43,9 @@ def sv(page, fixture_site):
     tree = page.evaluate("JSON.parse(document.querySelector('.sv-tree-data').getAttribute('data-sv-json'))")
 
     def run(expression: str, *args):
-        return page.evaluate(f"([tree, args]) => {{ const S = window.Samverkansguiden; return {expression}; }}", [tree, args])
+        return page.evaluate(
+            f"([tree, args]) => {{ const S = window.Samverkansguiden; return {expression}; }}", [tree, args]
+        )
 
     return run
 

@@ -41,3 +41,12 @@ def walk(page: Page, base_url: str, tree: Tree, path: TreePath) -> None:
     for step in path.steps:
         page.click(f'a[data-sv-answer="{step.answer_id}"]')
         wait_for_node(page, next_node(tree, step.question_id, step.answer_id))
+
+
+def wait_for_heading(page: Page, text: str) -> None:
+    """Vänta tills sidans rubrik är ``text`` (snabbnavigeringen byter adress innan den byter innehåll)."""
+    page.wait_for_function(
+        "text => { const h = document.querySelector('.md-content h1'); return !!h && h.textContent.trim() === text; }",
+        arg=text,
+        timeout=10_000,
+    )
