@@ -192,11 +192,17 @@ class PageBuilder:
         if self.project.cases:
             pages.append(self.cases_index())
             pages.extend(self.case_page(case) for case in self.project.cases)
-        from . import handbook, review  # granskningsvyn och redaktörshandboken (egna moduler)
+        from . import handbook  # redaktörshandboken (egen modul)
 
-        pages.extend(review.review_pages(self))
+        pages.extend(self.review_page(tree) for tree in self.project.trees.values())
         pages.extend(handbook.handbook_pages(self))
         return pages
+
+    def review_page(self, tree: Tree) -> Page:
+        """Granskningsvyn för en guide (render/review.py). En egen metod, så att site.py kan cacha den per guide."""
+        from . import review  # review.py läser in den här modulen; importen här undviker en slinga
+
+        return review.review_page(self, tree)
 
     def chapter_pages(self) -> list[Page]:
         pages = []
