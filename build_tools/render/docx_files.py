@@ -1,7 +1,8 @@
 """Samverkansöverenskommelsen som Word-filer: en tom mall och en förifylld per stadsdel.
 
 Filerna görs likadana vid varje bygge (fasta datum i filen), så att de bara skrivs om när
-innehållet ändras.
+innehållet ändras. Att bygga en fil tar tid (python-docx); med en BuildCache byggs den bara när
+mallen, stadsdelen, lagrummen den hänvisar till eller koden har ändrats.
 """
 
 from __future__ import annotations
@@ -13,12 +14,14 @@ import zipfile
 from docx import Document
 from docx.shared import Pt
 
+from ..build_cache import BuildCache, code_fingerprint, digest
 from ..lagrum import citation_note, citation_text
 from ..model import District, Project
 from . import urls
 from .markdown_text import to_plain_text
 
 FIXED_ZIP_TIME = (2026, 1, 1, 0, 0, 0)
+CACHE_KIND = "docx"
 
 
 def district_value(district: District, key: str) -> str:
@@ -102,8 +105,33 @@ def build_document(project: Project, district: District | None) -> bytes:
     return _deterministic(buffer.getvalue())
 
 
-def agreement_documents(project: Project) -> dict[str, bytes]:
-    files = {f"{urls.DOCX_DIR}samverkansoverenskommelse-mall.docx": build_document(project, None)}
-    for district in project.districts:
-        files[f"{urls.DOCX_DIR}samverkansoverenskommelse-{district.slug}.docx"] = build_document(project, district)
+def document_key(project: Project, district: District | None) -> str:
+    """Hash av allt ett dokument byggs av: mallen, stadsdelen, lagrummen mallen hänvisar till och koden."""
+    mall = project.agreement_template
+    refs = sorted({ref for section in mall["avsnitt"] for ref in section.get("lagrum", [])})
+    return digest(
+        code_fingerprint(),
+        repr(mall),
+        repr(district),
+        repr([project.lagrum.get(ref) for ref in refs]),
+    )
+
+
+def agreement_documents(project: Project, cache: BuildCache | None = None) -> dict[str, bytes]:
+    """Mallen och en förifylld fil per stadsdel. Med en cache byggs en fil bara om när det den byggs av ändrats."""
+    files: dict[str, bytes] = {}
+    for district in [None, *project.districts]:
+        name = "mall" if district is None else district.slug
+        files[f"{urls.DOCX_DIR}samverkansoverenskommelse-{name}.docx"] = _document(project, district, cache)
     return files
+
+
+def _document(project: Project, district: District | None, cache: BuildCache | None) -> bytes:
+    if cache is None:
+        return build_document(project, district)
+    key = document_key(project, district)
+    data = cache.get(CACHE_KIND, key)
+    if data is None:
+        data = build_document(project, district)
+        cache.put(CACHE_KIND, key, data)
+    return data

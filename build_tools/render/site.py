@@ -2,20 +2,71 @@
 
 Filer skrivs bara om innehållet ändrats, så att ``mkdocs serve`` inte bygger om i onödan,
 och filer som inte längre ska finnas tas bort.
+
+En guides sidor och Word-filerna sparas i build/cache/ och renderas bara om när det de byggs av
+har ändrats (se build_cache.py). Med många guider är det skillnaden mellan en minut och några
+sekunder, eftersom en ändring nästan alltid gäller en enda guide.
 """
 
 from __future__ import annotations
 
+import json
 import shutil
+from collections.abc import Callable
+from dataclasses import asdict
 from pathlib import Path
 
-from ..model import Project
+from ..build_cache import BuildCache, code_fingerprint, digest
+from ..model import Project, Tree
 from ..project import Layout
+from .docx_files import CACHE_KIND as DOCX_KIND
 from .docx_files import agreement_documents
-from .pages import PageBuilder, districts_json, glossary_json
+from .pages import Page, PageBuilder, districts_json, glossary_json
 
 # Håller mappen build/docs/ i git, så att MkDocs hittar den innan kroken har körts.
 KEEP_FILE = ".gitkeep"
+PAGES_KIND = "sidor"
+
+
+def cache_for(layout: Layout) -> BuildCache:
+    return BuildCache(layout.root / "build" / "cache")
+
+
+class CachedPageBuilder(PageBuilder):
+    """Som PageBuilder, men en guides sidor och granskningsvy tas ur cachen när inget de byggs av har ändrats.
+
+    De byggs av guiden själv, lagrumsregistret (hänvisningarna), stadens gemensamma kontaktvägar,
+    dagens datum och koden med mallarna. Det är exakt det som PageBuilder.tree_pages, review_page
+    och mallarna de använder kommer åt. Börjar de använda något mer ur projektet måste det läggas
+    till i nyckeln här.
+    """
+
+    def __init__(self, project: Project, cache: BuildCache) -> None:
+        super().__init__(project)
+        self.cache = cache
+        self.shared_key = digest(
+            code_fingerprint(), repr(project.lagrum), repr(project.city_contacts), self.today.isoformat()
+        )
+
+    def tree_pages(self, tree: Tree) -> list[Page]:
+        return self._cached("sidor", tree, super().tree_pages)
+
+    def review_page(self, tree: Tree) -> Page:
+        render_one = super().review_page
+        return self._cached("granskning", tree, lambda t: [render_one(t)])[0]
+
+    def _cached(self, part: str, tree: Tree, render: Callable[[Tree], list[Page]]) -> list[Page]:
+        key = digest(self.shared_key, part, repr(tree))
+        cached = self.cache.get(PAGES_KIND, key)
+        if cached is not None:
+            return [_page_from_dict(item) for item in json.loads(cached)]
+        pages = render(tree)
+        self.cache.put(PAGES_KIND, key, json.dumps([asdict(p) for p in pages], ensure_ascii=False).encode("utf-8"))
+        return pages
+
+
+def _page_from_dict(item: dict) -> Page:
+    return Page(**{k: tuple(v) if isinstance(v, list) else v for k, v in item.items()})
 
 
 def _write_if_changed(path: Path, data: bytes) -> bool:
@@ -26,24 +77,25 @@ def _write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
-def planned_files(project: Project, layout: Layout) -> dict[str, bytes]:
-    """Alla filer som källmappen ska innehålla, med innehåll."""
+def planned_files(project: Project, layout: Layout, cache: BuildCache | None = None) -> dict[str, bytes]:
+    """Alla filer som källmappen ska innehålla, med innehåll. Med en cache renderas bara det som ändrats."""
     files: dict[str, bytes] = {}
     for folder in (layout.docs_dir,):
         if folder.exists():
             for path in sorted(folder.rglob("*")):
                 if path.is_file():
                     files[path.relative_to(folder).as_posix()] = path.read_bytes()
-    for relative, data in extra_files(project).items():
+    for relative, data in extra_files(project, cache).items():
         files[relative] = data
-    for page in PageBuilder(project).all_pages():
+    builder = PageBuilder(project) if cache is None else CachedPageBuilder(project, cache)
+    for page in builder.all_pages():
         if page.source in files:
             raise ValueError(f"Den genererade sidan {page.source} krockar med en handskriven sida i docs/.")
         files[page.source] = page.render().encode("utf-8")
     return files
 
 
-def extra_files(project: Project) -> dict[str, bytes]:
+def extra_files(project: Project, cache: BuildCache | None = None) -> dict[str, bytes]:
     """Filer som inte är sidor: data till skripten och nedladdningsbara dokument."""
     files: dict[str, bytes] = {}
     if project.districts:
@@ -51,14 +103,17 @@ def extra_files(project: Project) -> dict[str, bytes]:
     if project.glossary:
         files["ordlista/termer.json"] = glossary_json(project).encode("utf-8")
     if project.agreement_template is not None:
-        files.update(agreement_documents(project))
+        files.update(agreement_documents(project, cache))
     return files
 
 
 def write_site(project: Project, layout: Layout) -> int:
     """Skriv källmappen. Returnerar antalet filer som skrevs eller togs bort."""
     out = layout.output_dir
-    files = planned_files(project, layout)
+    cache = cache_for(layout)
+    files = planned_files(project, layout, cache)
+    cache.prune(PAGES_KIND)
+    cache.prune(DOCX_KIND)
     changed = 0
     for relative, data in files.items():
         changed += _write_if_changed(out / relative, data)
