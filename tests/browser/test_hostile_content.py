@@ -1,0 +1,246 @@
+"""Innehåll är data, aldrig kod.
+
+Två skydd testas var för sig:
+
+1. ``check`` stoppar HTML och farliga länkar i varje fälttyp, med fil och rad (Python, snabbt).
+2. Om något ändå skulle slinka igenom är det ofarligt: en kopia av innehållet med fientliga värden
+   i varje fälttyp byggs förbi ``check`` (modellen ändras direkt), visas på sin site_url med sajtens
+   Content-Security-Policy, och i Chromium körs inget, inget anrop lämnar sajten och titlarna visas
+   som vanlig text.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from build_tools.diagnostics import Report
+from build_tools.model import Contact, Outcome, Question
+from build_tools.project import Layout, load_project
+from build_tools.render.site import write_site
+from tests.content import real_project
+from tests.site_server import ROOT, ServedSite, mkdocs_build, reserve_server, start
+
+# Varje nyttolast försöker sätta window.__pwned eller hämta något från en annan värd.
+SCRIPT = "<script>window.__pwned = 'script'</script>"
+IMG = '<img src="data:," onerror="window.__pwned = \'img\'">'
+BREAKOUT = '"><svg onload="window.__pwned = \'svg\'"></svg>'
+TITLE_BREAKOUT = "</title><script>window.__pwned = 'title'</script>"
+IFRAME = '<iframe src="https://example.com/ram"></iframe>'
+JS_LINK = "[klicka här](javascript:window.__pwned='link')"
+HOSTILE_TITLE = "Elev <b>avstängd</b> " + IMG + TITLE_BREAKOUT
+HOSTILE_MARKDOWN = f"Text före.\n\n{SCRIPT}\n\n{IMG}\n\n{IFRAME}\n\n{JS_LINK}\n\n{BREAKOUT}"
+
+
+# ---- 1. check säger ifrån, med fil och rad ----
+
+
+def _copy_content(tmp_path: Path) -> Path:
+    root = tmp_path / "innehall"
+    for folder in ("decision_trees", "data", "guides", "docs"):
+        shutil.copytree(ROOT / folder, root / folder)
+    return root
+
+
+INJECTIONS = [
+    # (fil, text som ersätts (första förekomsten), ny text, förväntad kod)
+    (
+        "decision_trees/elev-avstangd.yaml",
+        re.compile(r"^titel: .*$", re.M),
+        "titel: 'Titel <img src=x onerror=alert(1)>'",
+        "html",
+    ),
+    (
+        "decision_trees/elev-avstangd.yaml",
+        re.compile(r"^beskrivning: >-\n  ", re.M),
+        'beskrivning: >-\n  "><script>alert(1)</script> ',
+        "html",
+    ),
+    (
+        "decision_trees/elev-avstangd.yaml",
+        re.compile(r"^(\s+)fraga: .*$", re.M),
+        r"\1fraga: 'Fråga <script>alert(1)</script>'",
+        "html",
+    ),
+    (
+        "decision_trees/elev-avstangd.yaml",
+        re.compile(r"^(\s+)steg:\n(\s+)- .*$", re.M),
+        r"\1steg:\n\2- '[klick](javascript:alert(1))'",
+        "farlig-lank",
+    ),
+    (
+        "data/stadsdelar.yaml",
+        re.compile(r"^(\s+)varde: https://.*$", re.M),
+        r"\1varde: 'javascript:alert(document.domain)'",
+        "farlig-lank",
+    ),
+    (
+        "data/ordlista.yaml",
+        re.compile(r"^(\s+)forklaring: >-\n(\s+)", re.M),
+        r"\1forklaring: >-\n\2<iframe src=https://example.com></iframe> ",
+        "html",
+    ),
+    (
+        "data/ovningsfall.yaml",
+        re.compile(r"^(\s+)scenario: [>|]-?\n(\s+)", re.M),
+        r"\1scenario: >-\n\2<a href=x onclick=alert(1)>x</a> ",
+        "html",
+    ),
+    ("guides/stod/bus.md", re.compile(r"^## ", re.M), "<script>alert(1)</script>\n\n## ", "html"),
+    ("guides/stod/bus.md", re.compile(r'^beskrivning: "', re.M), 'beskrivning: "<script>alert(1)</script> ', "html"),
+    ("docs/om.md", re.compile(r"^## ", re.M), "[x](vbscript:msgbox)\n\n## ", "farlig-lank"),
+]
+
+
+@pytest.mark.parametrize(
+    ("file", "pattern", "replacement", "code"), INJECTIONS, ids=[f"{i[0]}:{i[3]}" for i in INJECTIONS]
+)
+def test_check_reports_html_and_dangerous_links_with_file_and_line(tmp_path, file, pattern, replacement, code):
+    root = _copy_content(tmp_path)
+    path = root / file
+    text = path.read_text(encoding="utf-8")
+    changed, count = pattern.subn(replacement, text, count=1)
+    assert count == 1, f"mönstret hittades inte i {file}"
+    path.write_text(changed, encoding="utf-8")
+    start = pattern.search(text).start()
+    expected_line = text.count("\n", 0, start) + 1
+    _, report = load_project(Layout(root), dt.date.today())
+    found = [d for d in report.errors if d.code == code and d.location.path == path]
+    assert found, [d.format(root) for d in report.errors]
+    # Felet pekar på raden med det fientliga värdet (eller raden efter en nyckel med blocktext).
+    assert any(expected_line <= d.location.line <= expected_line + 2 for d in found), [
+        (d.location.line, expected_line) for d in found
+    ]
+
+
+# ---- 2. Det som ändå skulle slinka igenom är ofarligt ----
+
+
+def _hostile_project():
+    """Det riktiga innehållet, med fientliga värden i varje fälttyp som hamnar på en sida."""
+    project = dataclasses.replace(real_project())
+    tree = project.trees["elev-avstangd"]
+    nodes = {}
+    for node in tree.nodes.values():
+        if isinstance(node, Question):
+            answers = tuple(
+                dataclasses.replace(a, label=a.label + " " + IMG, explanation=BREAKOUT) for a in node.answers
+            )
+            nodes[node.id] = dataclasses.replace(
+                node, text=node.text + " " + IMG, help=HOSTILE_MARKDOWN, answers=answers, unverified=(SCRIPT,)
+            )
+        else:
+            assert isinstance(node, Outcome)
+            nodes[node.id] = dataclasses.replace(
+                node, title=HOSTILE_TITLE, body=HOSTILE_MARKDOWN, steps=(JS_LINK, IMG), unverified=(BREAKOUT,)
+            )
+    project.trees = dict(project.trees)
+    project.trees[tree.id] = dataclasses.replace(
+        tree, title=HOSTILE_TITLE, description=BREAKOUT + TITLE_BREAKOUT, intro=HOSTILE_MARKDOWN, nodes=nodes
+    )
+    project.chapters = [
+        dataclasses.replace(c, title=HOSTILE_TITLE, description=BREAKOUT, body=c.body + "\n\n" + HOSTILE_MARKDOWN)
+        if c.slug == "bus"
+        else c
+        for c in project.chapters
+    ]
+    project.cases = [
+        dataclasses.replace(c, title=HOSTILE_TITLE, scenario=HOSTILE_MARKDOWN) if i == 0 else c
+        for i, c in enumerate(project.cases)
+    ]
+    evil = Contact(
+        kind="webb",
+        function="mottagning",
+        description=IMG,
+        value="javascript:window.__pwned='contact'",
+        status="verifierad",
+        source=BREAKOUT,
+        checked=dt.date(2026, 1, 1),
+    )
+    project.districts = [
+        dataclasses.replace(d, name=d.name + " " + IMG, contacts=(evil, *d.contacts)) if i == 0 else d
+        for i, d in enumerate(project.districts)
+    ]
+    project.city_contacts = [evil, *project.city_contacts]
+    return project
+
+
+@pytest.fixture(scope="module")
+def hostile_site(tmp_path_factory) -> ServedSite:
+    root = tmp_path_factory.mktemp("fientlig")
+    shutil.copytree(ROOT / "docs", root / "docs")
+    write_site(_hostile_project(), Layout(root))
+    # Samma konfiguration som sajten, men utan kroken som annars läser in (och kontrollerar) innehållet.
+    config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
+    config = re.sub(r"(?m)^hooks:\n(  - .*\n)+", "", config)
+    config = re.sub(r"(?ms)^watch:\n(  - .*?\n)+", "", config)
+    config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
+    (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    site = reserve_server(root / "site")
+    mkdocs_build(root / "mkdocs.yml", root / "site", site.base_url)
+    start(site)
+    yield site
+    site.stop()
+
+
+def test_the_hostile_copy_really_contains_the_payloads(hostile_site):
+    page = (hostile_site.directory / "stod" / "bus" / "index.html").read_text(encoding="utf-8")
+    assert "<script>window.__pwned" in page  # kapitlets brödtext går rakt in: bara CSP står emellan
+
+
+PAGES = [
+    "/beslutsstod/elev-avstangd/",
+    "/beslutsstod/elev-avstangd/{start}/#svar=",
+    "/beslutsstod/elev-avstangd/{outcome}/",
+    "/stod/bus/",
+    "/ovningsfall/{case}/",
+    "/stadsdelar/",
+    "/stadsdelar/{district}/",
+]
+
+
+@pytest.mark.browser
+def test_hostile_content_is_inert_under_the_sites_policy(page, hostile_site, requests_log):
+    project = _hostile_project()
+    tree = project.trees["elev-avstangd"]
+    outcome = next(n for n in tree.nodes.values() if isinstance(n, Outcome) and n.show_contacts)
+    values = {"start": tree.start, "outcome": outcome.id, "case": project.cases[0].id, "district": ""}
+    values["district"] = project.districts[0].slug
+    for url in PAGES:
+        page.goto(hostile_site.base_url + url.format(**values))
+        page.wait_for_load_state("networkidle")
+        for link in page.locator("a[href^='javascript:' i]").all():
+            link.click(force=True, no_wait_after=True)
+        assert page.evaluate("() => window.__pwned") is None, url
+    # Titeln visas som text, i rubriken och i fönstrets titel.
+    page.goto(hostile_site.base_url + f"/beslutsstod/elev-avstangd/{outcome.id}/")
+    assert "<img" in page.locator(".md-content h1").inner_text()
+    assert "<img" in page.title() and "</title>" in page.title()
+    # Sökningen visar titeln som text, och inget körs när träffarna ritas.
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.keyboard.type("avstängd")
+    page.wait_for_selector(".md-search-result__item", timeout=10_000)
+    assert page.evaluate("() => window.__pwned") is None
+    # Skript som CSP stoppade syns som konsolfel: det är just de som testas här.
+    page.js_errors[:] = [  # type: ignore[attr-defined]
+        e
+        for e in page.js_errors
+        if "Content Security Policy" not in e  # type: ignore[attr-defined]
+    ]
+    # Inget anrop lämnade sajten (iframe, bilder): vakten i conftest kräver requests_log.foreign == [].
+    assert requests_log.all
+
+
+def test_check_would_have_stopped_every_payload():
+    """Samma nyttolaster som text i YAML: varje fälttyp ger ett fel i check."""
+    from build_tools.yaml_source import parse_yaml
+
+    for payload in (SCRIPT, IMG, BREAKOUT, TITLE_BREAKOUT, IFRAME, JS_LINK, "javascript:alert(1)"):
+        report = Report()
+        parse_yaml("titel: |\n  " + payload + "\n", Path("x.yaml"), report)
+        assert [d.code for d in report.errors] and {d.code for d in report.errors} <= {"html", "farlig-lank"}, payload
