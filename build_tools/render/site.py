@@ -47,6 +47,7 @@ class CachedPageBuilder(PageBuilder):
         self.shared_key = digest(
             code_fingerprint(), repr(project.lagrum), repr(project.city_contacts), self.today.isoformat()
         )
+        self.tree_keys: dict[str, tuple[Tree, str]] = {}
 
     def tree_pages(self, tree: Tree) -> list[Page]:
         return self._cached("sidor", tree, super().tree_pages)
@@ -55,8 +56,16 @@ class CachedPageBuilder(PageBuilder):
         render_one = super().review_page
         return self._cached("granskning", tree, lambda t: [render_one(t)])[0]
 
+    def _tree_key(self, tree: Tree) -> str:
+        """Nyckeln för guiden, räknad en gång per bygge (repr av en stor guide tar några millisekunder)."""
+        known = self.tree_keys.get(tree.id)
+        if known is None or known[0] is not tree:
+            known = (tree, digest(self.shared_key, repr(tree)))
+            self.tree_keys[tree.id] = known
+        return known[1]
+
     def _cached(self, part: str, tree: Tree, render: Callable[[Tree], list[Page]]) -> list[Page]:
-        key = digest(self.shared_key, part, repr(tree))
+        key = digest(self._tree_key(tree), part)
         cached = self.cache.get(PAGES_KIND, key)
         if cached is not None:
             return [_page_from_dict(item) for item in json.loads(cached)]
