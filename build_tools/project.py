@@ -164,6 +164,9 @@ def _drop_follow_on_errors(layout: Layout, report: Report) -> None:
     for follow_on, cause_code in _FOLLOW_ON_IN_FILE:
         causes = {d.location.path for d in report.errors if d.code == cause_code}
         report.drop(lambda d, f=follow_on, c=causes: not (d.code == f and d.location.path in c))
+    # Ett paragrafnummer där ett id ska stå (lagrum: [16 kap. 4 § HSL]) är redan ett schemafel på samma plats.
+    taken = {d.location for d in report.errors if d.code != "paragraf-i-text"}
+    report.drop(lambda d: not (d.code == "paragraf-i-text" and d.location in taken))
 
 
 def _broken_prefixes(layout: Layout, report: Report, broken_trees: set[str]) -> set[str]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+import unicodedata
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
@@ -24,7 +25,7 @@ from .diagnostics import Diagnostic, Report
 from .yaml_source import SourceDocument, parse_yaml
 
 SCHEMA_DIR = Path(__file__).resolve().parent.parent / "schemas"
-_REFINED = {"schema-minLength", "schema-required", "schema-type"}
+_REFINED = {"schema-minLength", "schema-required", "schema-type", "schema-pattern"}
 _MODELINE = re.compile(r"\$schema=(?:\.\./)*schemas/([\w.-]+\.json)")
 
 # Råd för fält där schemats beskrivning inte räcker.
@@ -63,6 +64,12 @@ def _leaves(error: jsonschema.ValidationError) -> list[jsonschema.ValidationErro
     return [error]
 
 
+def slugify(text: str) -> str:
+    """Ett förslag på id: 'Föreslå SIP' → 'foresla-sip'."""
+    plain = unicodedata.normalize("NFKD", text.lower()).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", plain).strip("-")
+
+
 def _name(path: tuple) -> str:
     return next((p for p in reversed(path) if isinstance(p, str)), "filen")
 
@@ -99,6 +106,21 @@ def _rewrite(error: jsonschema.ValidationError, doc: SourceDocument) -> tuple[st
             f"Fältet \u201d{field}\u201d saknas{where}.",
             f"Lägg till {field}:" + (f" {advice}" if advice else " (se schemareferensen i redaktörshandboken)."),
         )
+    if error.validator == "pattern" and isinstance(error.instance, str) and "a-z0-9" in str(error.validator_value):
+        in_lagrum = "lagrum" in [p for p in path if isinstance(p, str)] or name == "lagandring"
+        if in_lagrum:
+            return (
+                f"\u201d{error.instance}\u201d är inte ett id ur lagrumsregistret.",
+                "Skriv lagrummets id ur data/lagrum.yaml, t.ex. sol-anmalningsskyldighet, inte paragrafen. "
+                "Sajten visar paragrafen när den är kontrollerad.",
+            )
+        proposal = slugify(error.instance)
+        if proposal and proposal != error.instance:
+            return (
+                f"\u201d{error.instance}\u201d har fel form för \u201d{name}\u201d. Menade du \u201d{proposal}\u201d?",
+                "Id:n får bara innehålla små bokstäver a–z utan å, ä och ö, siffror och bindestreck.",
+            )
+        return None
     if error.validator == "type":
         wanted = error.validator_value
         if error.instance is None:

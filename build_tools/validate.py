@@ -16,6 +16,10 @@ RESERVED_NODE_IDS = {"granskning": "granskningsvyn"}
 
 def suggest(word: str, options: list[str]) -> str:
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    if not close and len(word) >= 4:
+        # Ett kortat id, t.ex. "orosanmalan" för "ska-jag-gora-en-orosanmalan" (bara om det är entydigt).
+        containing = [o for o in options if word in o]
+        close = containing if len(containing) == 1 else []
     return f" Menade du \u201d{close[0]}\u201d?" if close else ""
 
 
