@@ -26,13 +26,29 @@ Skriv kommandot följt av --help för fler val, t.ex. python -m build_tools chec
 """
 
 
+class _SwedishHelp(argparse.RawDescriptionHelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, "Användning: " if prefix is None else prefix)
+
+
+def _new_parser(parent=None, name: str | None = None, **kwargs) -> argparse.ArgumentParser:
+    """En parser med svenska rubriker och hjälptext."""
+    kwargs.update(formatter_class=_SwedishHelp, add_help=False)
+    parser = parent.add_parser(name, **kwargs) if parent is not None else argparse.ArgumentParser(**kwargs)
+    parser._positionals.title = "värden"
+    parser._optionals.title = "val"
+    parser.add_argument("-h", "--help", action="help", help="visa den här hjälpen")
+    return parser
+
+
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--rot", type=Path, default=None, help="projektets rotmapp (standard: den här)")
+    parser.add_argument("--rot", type=Path, default=None, metavar="MAPP", help="projektets rotmapp (standard: den här)")
     parser.add_argument(
         "--idag",
         type=dt.date.fromisoformat,
         default=None,
-        help="räkna som om det vore detta datum (ÅÅÅÅ-MM-DD)",
+        metavar="ÅÅÅÅ-MM-DD",
+        help="räkna som om det vore detta datum",
     )
     parser.add_argument("--debug", action="store_true", help="visa Python-detaljer vid internt fel")
 
@@ -51,12 +67,11 @@ def _output_options(parser: argparse.ArgumentParser) -> None:
 
 
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
-        prog="python -m build_tools", description=USAGE, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    commands = parser.add_subparsers(dest="kommando", required=True, metavar="kommando")
+    parser = _new_parser(prog="python -m build_tools", description=USAGE)
+    commands = parser.add_subparsers(dest="kommando", required=True, metavar="kommando", title="kommandon")
 
-    check = commands.add_parser(
+    check = _new_parser(
+        commands,
         "check",
         help="kontrollera innehållet",
         description="Kontrollera innehållet. Fel visas först, sedan en sammanfattning och antalet varningar "
@@ -66,11 +81,12 @@ def _parser() -> argparse.ArgumentParser:
     _output_options(check)
     _common(check)
 
-    build = commands.add_parser("build", help="kontrollera och skriv build/docs/")
+    build = _new_parser(commands, "build", help="kontrollera och skriv build/docs/")
     _output_options(build)
     _common(build)
 
-    changes = commands.add_parser(
+    changes = _new_parser(
+        commands,
         "andringar",
         help="visa ändringar mellan två versioner",
         description="Jämför två versioner i git och berätta på svenska vad som har ändrats: vilka svar som nu "
@@ -89,12 +105,12 @@ def _parser() -> argparse.ArgumentParser:
     changes.add_argument("--markdown", action="store_true", help="skriv rapporten som Markdown (t.ex. i CI)")
     _common(changes)
 
-    new = commands.add_parser("ny-guide", help="skapa en ny guide")
+    new = _new_parser(commands, "ny-guide", help="skapa en ny guide")
     new.add_argument("id", help="guidens id: små bokstäver a–z, siffror och bindestreck, t.ex. kalla-till-sip")
     new.add_argument("--titel", default=None, help="guidens titel (kan ändras sedan)")
     _common(new)
 
-    schemas = commands.add_parser("scheman", help="uppdatera schemas/generated/ (id:n för editorn)")
+    schemas = _new_parser(commands, "scheman", help="uppdatera schemas/generated/ (id:n för editorn)")
     _common(schemas)
     return parser
 
