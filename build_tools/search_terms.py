@@ -122,33 +122,78 @@ def base_forms(word: str, known: set[str]) -> set[str]:
     return forms
 
 
+@dataclass
+class TermFinder:
+    """Räknar fram extra sökord för många texter med samma ordförråd (se ``terms``).
+
+    Samma ord står på många sidor, så delarna och grundformerna för varje ord räknas bara en gång,
+    och synonymgrupperna slås upp per ord i stället för att gås igenom för varje sida."""
+
+    vocabulary: SearchVocabulary
+    known: set[str]
+    parts: dict[str, set[str]] = field(default_factory=dict)
+    bases: dict[str, set[str]] = field(default_factory=dict)
+    groups_by_word: dict[str, list[int]] = field(default_factory=dict)
+    phrases: list[tuple[str, int]] = field(default_factory=list)  # synonymer med mellanslag, och deras grupp
+
+    @classmethod
+    def create(cls, vocabulary: SearchVocabulary, corpus_words: set[str]) -> TermFinder:
+        finder = cls(vocabulary, corpus_words | vocabulary.base_words)
+        for index, group in enumerate(vocabulary.synonym_groups):
+            for entry in group:
+                if " " in entry:
+                    finder.phrases.append((entry, index))
+                else:
+                    finder.groups_by_word.setdefault(entry, []).append(index)
+        return finder
+
+    def terms(self, text: str, title: str = "", synonyms: bool = True) -> list[str]:
+        """Delar av sammansatta ord i texten, och synonymer till ord som är centrala på sidan.
+
+        Ett ord räknas som centralt när det står i rubriken eller minst tre gånger i texten. Annars
+        skulle en vanlig synonym (soc) hamna på nästan varje sida och inte längre hjälpa till att hitta
+        rätt. En synonym med mellanslag räknas som central när den står i rubriken."""
+        return self.terms_of_words(words_of(text), title, synonyms)
+
+    def terms_of_words(self, all_words: list[str], title: str = "", synonyms: bool = True) -> list[str]:
+        """Som ``terms``, för en text som redan är uppdelad i ord (``words_of``)."""
+        words = set(all_words)
+        extra: set[str] = set()
+        for word in words:
+            if len(word) >= 7:
+                extra |= self._parts(word)
+        for word in words | extra:
+            extra |= self._bases(word)
+        if synonyms:
+            title_list = words_of(title)
+            title_text = " ".join(title_list)
+            counts: dict[str, int] = {}
+            for word in all_words:
+                counts[word] = counts.get(word, 0) + 1
+            central = set(title_list) | {word for word, count in counts.items() if count >= 3}
+            groups = {index for word in central for index in self.groups_by_word.get(word, ())}
+            groups |= {index for phrase, index in self.phrases if phrase in title_text}
+            for index in groups:
+                extra |= {g for g in self.vocabulary.synonym_groups[index] if g not in words}
+        return sorted(extra)
+
+    def _parts(self, word: str) -> set[str]:
+        if word not in self.parts:
+            found = compound_parts(word, self.known, self.vocabulary.linking_forms)
+            self.parts[word] = found - self.vocabulary.not_parts
+        return self.parts[word]
+
+    def _bases(self, word: str) -> set[str]:
+        if word not in self.bases:
+            self.bases[word] = base_forms(word, self.known)
+        return self.bases[word]
+
+
 def extra_terms(
     text: str, vocabulary: SearchVocabulary, corpus_words: set[str], title: str = "", synonyms: bool = True
 ) -> list[str]:
-    """Delar av sammansatta ord i texten, och synonymer till ord som är centrala på sidan.
-
-    Ett ord räknas som centralt när det står i rubriken eller minst tre gånger i texten. Annars skulle
-    en vanlig synonym (soc) hamna på nästan varje sida och inte längre hjälpa till att hitta rätt."""
-    all_words = words_of(text)
-    words = set(all_words)
-    known = corpus_words | vocabulary.base_words
-    extra: set[str] = set()
-    for word in words:
-        if len(word) >= 7:
-            extra |= compound_parts(word, known, vocabulary.linking_forms) - vocabulary.not_parts
-    for word in words | extra:
-        extra |= base_forms(word, known)
-    if synonyms:
-        title_words = set(words_of(title))
-        title_text = " ".join(words_of(title))
-        counts: dict[str, int] = {}
-        for word in all_words:
-            counts[word] = counts.get(word, 0) + 1
-        for group in vocabulary.synonym_groups:
-            central = any((" " in g and g in title_text) or g in title_words or counts.get(g, 0) >= 3 for g in group)
-            if central:
-                extra |= {g for g in group if g not in words}
-    return sorted(extra)
+    """Extra sökord för en text (se TermFinder.terms). För många texter: använd en TermFinder."""
+    return TermFinder.create(vocabulary, corpus_words).terms(text, title, synonyms)
 
 
 def apply_hints(docs: list[dict], hints: dict[str, SearchHint]) -> None:
@@ -172,16 +217,17 @@ def augment_index(index: dict, vocabulary: SearchVocabulary, hints: dict[str, Se
     hints gäller hela sidan (adress utan #); en ny rubrik gäller bara sidans första del."""
     docs = index.get("docs", [])
     apply_hints(docs, hints or {})
-    texts = [doc.get("title", "") + " " + doc.get("text", "") for doc in docs]
-    all_words = {w for text in texts for w in words_of(text)}
+    texts = [words_of(doc.get("title", "") + " " + doc.get("text", "")) for doc in docs]
+    all_words = {w for words in texts for w in words}
     corpus_words = {w for w in all_words if len(w) >= 4}
-    for doc, text in zip(docs, texts, strict=True):
+    finder = TermFinder.create(vocabulary, corpus_words)
+    for doc, words in zip(docs, texts, strict=True):
         title = doc.get("title", "")
-        terms = extra_terms(text, vocabulary, corpus_words, title=title)
+        terms = finder.terms_of_words(words, title=title)
         if terms:
             doc[FIELD] = " ".join(terms)
         # Delar av ord i rubriken väger lika tungt som rubriken själv.
-        title_terms = extra_terms(title, vocabulary, corpus_words, synonyms=False)
+        title_terms = finder.terms(title, synonyms=False)
         if title_terms:
             doc[TITLE_FIELD] = " ".join(title_terms)
     config = index.setdefault("config", {})
