@@ -52,7 +52,7 @@ def find_cycle_edges(tree: Tree) -> list[tuple[str, Answer]]:
         while stack:
             node_id, index = stack.pop()
             node = tree.nodes[node_id]
-            answers = list(node.answers) if isinstance(node, Question) else []
+            answers = node.answers if isinstance(node, Question) else ()
             if index < len(answers):
                 stack.append((node_id, index + 1))
                 answer = answers[index]
