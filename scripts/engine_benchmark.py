@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -125,21 +126,20 @@ def main(argv: list[str] | None = None) -> None:
         f"Mål: check < {CHECK_TARGET:g} s, build < {BUILD_TARGET:g} s vid {TARGET_GUIDES} guider; "
         f"t(2N)/t(N) ≤ {RATIO_TARGET:g}\n"
     )
-    header = f"| {'steg':26} | {f'N={n1}':>16} | {f'2N={n2}':>16} | {'2N/N':>5} | {'linjärt':7} | {'mål vid 200':12} |"
-    print(header)
-    print("|" + "|".join("-" * (len(part) + 2) for part in header.strip("|").split("|")[:-1]) + "|" + "-" * 14 + "|")
+    columns = ["steg", f"N={n1}", f"2N={n2}", "2N/N", "linjärt", f"mål vid {TARGET_GUIDES}"]
+    widths = [26, 16, 16, 5, 7, 14]
+    print("| " + " | ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)) + " |")
+    print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for index, step in enumerate(STEPS):
         small, large = results[n1][index], results[n2][index]
         ratio = large.wall / small.wall if small.wall else float("inf")
         linear = "ja" if ratio <= RATIO_TARGET else "nej"
         cells = [f"{t.wall:6.2f} s ({t.cpu:5.1f})" for t in (small, large)]
         met = verdict(large.wall, step.target, n2) or verdict(small.wall, step.target, n1)
-        print(f"| {step.label:26} | {cells[0]:>16} | {cells[1]:>16} | {ratio:5.2f} | {linear:7} | {met:12} |")
+        print(f"| {step.label:26} | {cells[0]:>16} | {cells[1]:>16} | {ratio:5.2f} | {linear:7} | {met:14} |")
     if args.behall:
         print(f"\nRotmapparna finns kvar i {workdir}")
     else:
-        import shutil
-
         shutil.rmtree(workdir)
 
 
