@@ -173,7 +173,8 @@ def diagram(tree: Tree, page_url: str) -> Markup:
     width, height = _place(boxes)
     margin = 4
     parts = [
-        f'<svg class="sv-review-diagram__svg" xmlns="http://www.w3.org/2000/svg" width="{width + 2 * margin:.0f}" '
+        f'<svg class="sv-review-diagram__svg" xmlns="http://www.w3.org/2000/svg" '
+        f'xmlns:xlink="http://www.w3.org/1999/xlink" width="{width + 2 * margin:.0f}" '
         f'height="{height + 2 * margin:.0f}" viewBox="{-margin} {-margin} {width + 2 * margin:.0f} '
         f'{height + 2 * margin:.0f}" font-family="system-ui, -apple-system, Segoe UI, Roboto, sans-serif" '
         f'role="group" aria-label="Diagram över guiden {escape(tree.title)}">',
@@ -194,7 +195,9 @@ def diagram(tree: Tree, page_url: str) -> Markup:
             )
     for box in boxes.values():
         href = urls.relative(page_url, urls.node_url(tree.id, box.node_id))
-        parts.append(f'<a href="{escape(href)}"><title>{escape(box.node_id)}</title>')
+        # xlink:href och inte href: Materials snabbnavigering skriver om alla [href] på sidan och
+        # klarar inte SVG-länkar (deras href går inte att ändra). Webbläsarna följer xlink:href lika bra.
+        parts.append(f'<a xlink:href="{escape(href)}"><title>{escape(box.node_id)}</title>')
         parts.append(
             f'<rect x="{box.x:.0f}" y="{box.y:.0f}" width="{BOX_WIDTH}" height="{box.height:.0f}" rx="6" '
             f'fill="#ffffff" stroke="{box.colour}" stroke-width="{2 if box.badge else 1.5}"/>'

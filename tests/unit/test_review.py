@@ -58,7 +58,7 @@ def test_review_page_has_every_path_a_diagram_and_links_into_the_guide(tmp_path)
     assert body.count("<svg") == 1 and "<script" not in body
     # Sidan ligger i beslutsstod/exempel/granskning/, noderna i beslutsstod/exempel/<nod>/.
     for node_id in tree.nodes:
-        assert f'href="../{node_id}/"' in body
+        assert f'xlink:href="../{node_id}/"' in body
     rows = re.findall(r"<tr><td>(\d+)</td>", body)
     assert len(rows) == len(all_paths(tree))
     assert tree.reviewed.isoformat() in body
