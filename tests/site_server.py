@@ -77,22 +77,15 @@ def start(site: ServedSite) -> ServedSite:
     return site
 
 
-def mkdocs_build(config: Path, site_dir: Path, site_url: str) -> None:
-    """Kör ``mkdocs build --strict`` som i produktion, men med ``site_url`` satt till testserverns adress."""
+def mkdocs_build(config: Path, site_dir: Path, site_url: str, generator: str = "mkdocs") -> None:
+    """Kör ``mkdocs build --strict`` som i produktion, men med ``site_url`` satt till testserverns adress.
+
+    ``generator`` kan också vara ``properdocs`` (en fortsättning på MkDocs 1.x som läser samma
+    konfiguration och kör samma krokar), så att sajten visas fungera även efter Material for MkDocs."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site_url + "/")
+    command = [sys.executable, "-m", generator, "build", "--strict", "--quiet"]
     result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "mkdocs",
-            "build",
-            "--strict",
-            "--quiet",
-            "-f",
-            str(config),
-            "--site-dir",
-            str(site_dir),
-        ],
+        [*command, "-f", str(config), "--site-dir", str(site_dir)],
         cwd=config.parent,
         env=env,
         capture_output=True,
@@ -100,12 +93,12 @@ def mkdocs_build(config: Path, site_dir: Path, site_url: str) -> None:
         check=False,
     )
     if result.returncode != 0:
-        raise AssertionError("mkdocs build misslyckades:\n" + result.stdout + result.stderr)
+        raise AssertionError(f"{generator} build misslyckades:\n" + result.stdout + result.stderr)
 
 
-def build_and_serve(config: Path, site_dir: Path) -> ServedSite:
+def build_and_serve(config: Path, site_dir: Path, generator: str = "mkdocs") -> ServedSite:
     site = reserve_server(site_dir)
-    mkdocs_build(config, site_dir, site.base_url)
+    mkdocs_build(config, site_dir, site.base_url, generator)
     return start(site)
 
 

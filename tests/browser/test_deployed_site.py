@@ -24,6 +24,7 @@ from build_tools.graph import Step
 from build_tools.model import Tree
 from build_tools.render.markdown_text import to_plain_text
 from tests.browser.walker import encode, load_for_collection, next_node, wait_for_node
+from tests.site_server import ROOT, build_and_serve
 
 PROJECT = load_for_collection()
 AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js").read_text(encoding="utf-8")
@@ -46,8 +47,28 @@ def representative_path(tree: Tree) -> TreePath:
     return TreePath(tuple(steps), current)
 
 
+@pytest.fixture(scope="module")
+def properdocs_site(tmp_path_factory):
+    """Samma sajt byggd med ProperDocs (en fortsättning på MkDocs 1.x): vägen bort från Material for
+    MkDocs, som slutar underhållas i maj 2027, ska vara prövad innan den behövs."""
+    site = build_and_serve(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("properdocs"), generator="properdocs")
+    yield site
+    site.stop()
+
+
 @pytest.mark.parametrize("tree", list(PROJECT.trees.values()), ids=list(PROJECT.trees))
 def test_click_from_the_start_page_through_the_guide(page, served_site, tree):
+    walk_from_start_page(page, served_site, tree)
+
+
+@pytest.mark.parametrize("tree", list(PROJECT.trees.values()), ids=list(PROJECT.trees))
+def test_click_through_the_guide_built_with_properdocs(page, properdocs_site, tree):
+    html = (properdocs_site.directory / "index.html").read_text(encoding="utf-8")
+    assert 'content="mkdocs-ProperDocs' in html  # det är verkligen ProperDocs som byggt sajten
+    walk_from_start_page(page, properdocs_site, tree)
+
+
+def walk_from_start_page(page, served_site, tree) -> None:
     path = representative_path(tree)
     before = len(served_site.requests)
     page.goto(served_site.base_url + "/")
