@@ -134,8 +134,11 @@ class _Builder:
                 code="bara-mellanslag",
             )
         else:
-            block = getattr(node, "style", None) in ("|", ">")
-            report_problems(value, self._location(node), self.report, text_starts_on_next_line=block)
+            style = getattr(node, "style", None)
+            where = self._location(node)
+            if style in ('"', "'"):  # texten börjar efter citattecknet
+                where = Location(where.path, where.line, where.column + 1)
+            report_problems(value, where, self.report, text_starts_on_next_line=style in ("|", ">"))
 
 
 def load_yaml(path: Path, report: Report) -> SourceDocument | None:
