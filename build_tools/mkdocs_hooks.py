@@ -92,7 +92,7 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     """Källfilen till sidfotens länk "Föreslå en ändring", sökningen och felrutan i förhandsvisningen."""
     src = page.file.src_uri
     page.meta["kallfil"] = source_file(src)
-    if src.endswith(f"/{REVIEW_PAGE}.md") or src.startswith(HANDBOOK_DIR):
+    if src.endswith(f"/{REVIEW_PAGE}/index.md") or src.startswith(HANDBOOK_DIR):
         # Granskningsvyn upprepar guidernas text och handboken är för redaktörer: inte i sökningen.
         page.meta["search"] = {"exclude": True}
     if preview.STATE.report is not None and preview.STATE.root is not None:

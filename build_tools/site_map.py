@@ -28,7 +28,7 @@ def review_url(tree_id: str) -> str:
 
 
 def review_source(tree_id: str) -> str:
-    return f"beslutsstod/{tree_id}/{REVIEW_PAGE}.md"
+    return f"beslutsstod/{tree_id}/{REVIEW_PAGE}/index.md"
 
 
 def handbook_url(name: str = "index") -> str:
@@ -36,7 +36,7 @@ def handbook_url(name: str = "index") -> str:
 
 
 def handbook_source(name: str = "index") -> str:
-    return f"{HANDBOOK_DIR}{name}.md"
+    return f"{HANDBOOK_DIR}index.md" if name == "index" else f"{HANDBOOK_DIR}{name}/index.md"
 
 
 def site_sources(project: Project, docs_dir: Path) -> set[str]:
@@ -90,14 +90,15 @@ _SOURCES = (
 
 
 def source_file(page_source: str) -> str:
-    """Filen i projektet som en sida byggs av, t.ex. 'stod/sip.md' → 'guides/stod/sip.md'."""
+    """Filen i projektet som en sida byggs av, t.ex. 'stod/sip/index.md' → 'guides/stod/sip.md'."""
     parts = page_source.split("/")
     if parts[0] == "beslutsstod":
         return f"decision_trees/{parts[1]}.yaml" if len(parts) > 2 else "decision_trees/"
     for prefix, target in _SOURCES:
         if page_source.startswith(prefix):
             if target.endswith("/") and prefix in ("stod/", "roller/"):
-                return target + parts[-1]
+                # 'stod/sip/index.md' byggs av 'guides/stod/sip.md'
+                return target + (parts[1] + ".md" if len(parts) > 2 else parts[-1])
             if prefix == HANDBOOK_DIR:
                 return f"{target}handbook_{parts[-1].removesuffix('.md')}.md.j2"
             return target

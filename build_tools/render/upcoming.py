@@ -15,7 +15,7 @@ from . import urls
 from .markdown_text import to_plain_text
 
 UPCOMING_URL = "lagrum/kommande/"
-UPCOMING_SOURCE = "lagrum/kommande.md"
+UPCOMING_SOURCE = "lagrum/kommande/index.md"
 TITLE = "Kommande ändringar"
 DESCRIPTION = "Lagändringar med datum: vad som ändras, när, om det är beslutat och var det står."
 

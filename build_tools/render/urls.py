@@ -1,4 +1,9 @@
-"""Sidornas adresser. En sida 'a/b.md' får adressen 'a/b/' (MkDocs use_directory_urls)."""
+"""Sidornas adresser och källfiler.
+
+Varje genererad sida är en mapp med index.md (t.ex. 'beslutsstod/guide/nod/index.md' med adressen
+'beslutsstod/guide/nod/'). Då blir adressen densamma vilken generator som än bygger sajten (MkDocs,
+ProperDocs, Zensical), med eller utan use_directory_urls, och relativa länkar mellan sidorna
+fungerar i alla."""
 
 from __future__ import annotations
 
@@ -18,7 +23,7 @@ def tree_source(tree_id: str) -> str:
 
 
 def node_source(tree_id: str, node_id: str) -> str:
-    return f"beslutsstod/{tree_id}/{node_id}.md"
+    return f"beslutsstod/{tree_id}/{node_id}/index.md"
 
 
 def case_url(case_id: str) -> str:
@@ -26,7 +31,7 @@ def case_url(case_id: str) -> str:
 
 
 def case_source(case_id: str) -> str:
-    return f"ovningsfall/{case_id}.md"
+    return f"ovningsfall/{case_id}/index.md"
 
 
 def chapter_url(chapter) -> str:
@@ -36,7 +41,7 @@ def chapter_url(chapter) -> str:
 
 def chapter_source(chapter) -> str:
     folder = "stod" if chapter.kind == "kapitel" else "roller"
-    return f"{folder}/{chapter.slug}.md"
+    return f"{folder}/{chapter.slug}/index.md"
 
 
 CHAPTERS_URL = "stod/"
@@ -52,17 +57,17 @@ def district_url(slug: str) -> str:
 
 
 def district_source(slug: str) -> str:
-    return f"stadsdelar/{slug}.md"
+    return f"stadsdelar/{slug}/index.md"
 
 
 DISTRICTS_URL = "stadsdelar/"
 DISTRICTS_SOURCE = "stadsdelar/index.md"
 TEMPLATE_URL = "samverkan/overenskommelse/"
-TEMPLATE_SOURCE = "samverkan/overenskommelse.md"
+TEMPLATE_SOURCE = "samverkan/overenskommelse/index.md"
 FILL_URL = "samverkan/fyll-i/"
-FILL_SOURCE = "samverkan/fyll-i.md"
+FILL_SOURCE = "samverkan/fyll-i/index.md"
 FOLLOWUP_URL = "samverkan/uppfoljning/"
-FOLLOWUP_SOURCE = "samverkan/uppfoljning.md"
+FOLLOWUP_SOURCE = "samverkan/uppfoljning/index.md"
 DOCX_DIR = "samverkan/filer/"
 CASES_URL = "ovningsfall/"
 CASES_SOURCE = "ovningsfall/index.md"
