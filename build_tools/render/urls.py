@@ -2,8 +2,9 @@
 
 Varje genererad sida är en mapp med index.md (t.ex. 'beslutsstod/guide/nod/index.md' med adressen
 'beslutsstod/guide/nod/'). Då blir adressen densamma vilken generator som än bygger sajten (MkDocs,
-ProperDocs, Zensical), med eller utan use_directory_urls, och relativa länkar mellan sidorna
-fungerar i alla."""
+ProperDocs, Zensical), med eller utan use_directory_urls, och de relativa HTML-länkarna mellan
+sidorna fungerar i alla. Undantaget är kapitlen i guides/: de ligger kvar som 'stod/namn.md', så att
+redaktörernas relativa Markdown-länkar (som generatorn skriver om) stämmer."""
 
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ def chapter_url(chapter) -> str:
 
 def chapter_source(chapter) -> str:
     folder = "stod" if chapter.kind == "kapitel" else "roller"
-    return f"{folder}/{chapter.slug}/index.md"
+    return f"{folder}/{chapter.slug}.md"  # kapitlen är redaktörernas Markdown: deras relativa länkar gäller
 
 
 CHAPTERS_URL = "stod/"
