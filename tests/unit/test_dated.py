@@ -143,9 +143,9 @@ def test_outcome_page_shows_notice_and_112(tmp_path):
     root = _project(tmp_path)
     project, _ = load_project(Layout(root), dt.date(2026, 11, 28))
     pages = {p.source: p for p in PageBuilder(project).all_pages()}
-    radgor = pages["beslutsstod/exempel/radgor.md"].body
+    radgor = pages["beslutsstod/exempel/radgor/index.md"].body
     assert "Från 1 januari 2027" in radgor and "sv-lawchange" in radgor
-    ring = pages["beslutsstod/exempel/ring.md"].body
+    ring = pages["beslutsstod/exempel/ring/index.md"].body
     assert 'href="tel:112"' in ring
 
 

@@ -52,7 +52,7 @@ def test_review_page_has_every_path_a_diagram_and_links_into_the_guide(tmp_path)
     project, _ = load_project(Layout(make_project(tmp_path)), TODAY)
     tree = project.trees["exempel"]
     page = review_page(PageBuilder(project, TODAY), tree)
-    assert page.source == review_source("exempel") == "beslutsstod/exempel/granskning.md"
+    assert page.source == review_source("exempel") == "beslutsstod/exempel/granskning/index.md"
     assert "navigation" in page.hide
     body = page.body
     assert body.count("<svg") == 1 and "<script" not in body
