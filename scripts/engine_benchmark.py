@@ -90,7 +90,9 @@ def change_one_guide(root: Path) -> None:
 
 
 def measure(n: int, workdir: Path, code: Path) -> list[Timing]:
-    root = generate(workdir / f"synt-{n}", n)
+    # Innehållet kopieras från samma mapp som koden när den har innehåll (en äldre version), annars härifrån.
+    source = code if (code / "decision_trees").is_dir() else ROOT
+    root = generate(workdir / f"synt-{n}", n, source=source)
     timings = []
     for index, step in enumerate(STEPS):
         if index == 3:
@@ -112,7 +114,7 @@ def main(argv: list[str] | None = None) -> None:
         "--kod",
         type=Path,
         default=ROOT,
-        help="mapp med build_tools att mäta, t.ex. en äldre version (standard: den här)",
+        help="mapp med build_tools att mäta, t.ex. en äldre version; har den innehåll används det (standard: den här)",
     )
     parser.add_argument("--behall", action="store_true", help="behåll de genererade rotmapparna")
     args = parser.parse_args(argv)
