@@ -45,7 +45,7 @@ def _guard(context: BrowserContext, log: RequestLog) -> None:
         log.all.append(url)
         scheme = urlsplit(url).scheme
         host = urlsplit(url).hostname or ""
-        if scheme in ("data", "blob", "about") or host in LOOPBACK_HOSTS:
+        if scheme in ("data", "blob", "about", "file") or host in LOOPBACK_HOSTS:
             route.continue_()
         else:
             log.foreign.append(url)
