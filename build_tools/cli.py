@@ -112,6 +112,17 @@ def _parser() -> argparse.ArgumentParser:
 
     schemas = _new_parser(commands, "scheman", help="uppdatera schemas/generated/ (id:n för editorn)")
     _common(schemas)
+
+    search = _new_parser(
+        commands,
+        "sokindex",
+        help="lägg till svenska sökord i en byggd sajts sökindex",
+        description="Lägg till delar av sammansatta ord, grundformer och synonymer i sökindexet i en byggd "
+        "sajt (search/search_index.json). MkDocs gör det själv efter bygget; med en annan generator, kör "
+        "det här kommandot på mappen med den byggda sajten.",
+    )
+    search.add_argument("sajt", type=Path, nargs="?", default=Path("site"), help="mappen med sajten (standard: site)")
+    _common(search)
     return parser
 
 
@@ -140,11 +151,28 @@ def _run(args: argparse.Namespace, layout: Layout) -> int:
         from .new_guide import run as run_new_guide
 
         return run_new_guide(layout, args.id, args.titel, args.idag)
+    if args.kommando == "sokindex":
+        return _search_index(args, layout)
     if args.kommando == "scheman":
         from .id_schemas import run as run_schemas
 
         return run_schemas(layout, args.idag)
     return _check_or_build(args, layout)
+
+
+def _search_index(args: argparse.Namespace, layout: Layout) -> int:
+    from .search_index import augment_site_search
+
+    project, report = load_project(layout, args.idag)
+    if not report.ok:
+        print(f"Innehållet har fel ({report.summary()}). Kör python -m build_tools check.")
+        return 1
+    site = args.sajt if args.sajt.is_absolute() else Path.cwd() / args.sajt
+    if not augment_site_search(site, project):
+        print(f"Hittade inget sökindex i {site}. Bygg sajten först.")
+        return 1
+    print(f"Svenska sökord tillagda i {site / 'search' / 'search_index.json'}.")
+    return 0
 
 
 def _check_or_build(args: argparse.Namespace, layout: Layout) -> int:

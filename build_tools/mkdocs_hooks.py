@@ -11,8 +11,6 @@ sidorna visar felen i en svensk ruta, byggda från den senaste versionen som fun
 from __future__ import annotations
 
 import contextlib
-import json
-import os
 import sys
 from pathlib import Path
 
@@ -27,9 +25,8 @@ if _PROJECT_ROOT not in sys.path:
 from build_tools import preview  # noqa: E402
 from build_tools.diagnostics import ContentError  # noqa: E402
 from build_tools.project import Layout, load_project  # noqa: E402
-from build_tools.render.pages import search_hints  # noqa: E402
 from build_tools.render.site import write_site  # noqa: E402
-from build_tools.search_terms import augment_index  # noqa: E402
+from build_tools.search_index import augment_site_search  # noqa: E402
 from build_tools.site_map import HANDBOOK_DIR, REVIEW_PAGE, source_file  # noqa: E402
 
 # Projektet som lästes in i on_config, så att det inte behöver läsas in en gång till efter bygget.
@@ -50,19 +47,15 @@ def on_serve(server, config, builder, **kwargs):
 
 
 def on_post_build(config, **kwargs):
-    """Lägg till svenska sökord (delar av sammansatta ord, synonymer) i sökindexet."""
-    if os.environ.get("SV_STOCK_SEARCH") == "1":  # för jämförelsen i scripts/search_benchmark.py
-        return
+    """Lägg till svenska sökord (delar av sammansatta ord, synonymer) i sökindexet.
+
+    Steget finns i kärnan (build_tools/search_index.py) och går också att köra utan MkDocs. Med
+    ``extra: svensk_sokning: false`` byggs sajten med Materials vanliga sökindex (för jämförelsen i
+    scripts/search_benchmark.py)."""
     project = _LOADED.get("project")
-    if project is None:
+    if project is None or config["extra"].get("svensk_sokning", True) is False:
         return
-    index_path = Path(config["site_dir"]) / "search" / "search_index.json"
-    if index_path.exists():
-        index = json.loads(index_path.read_text(encoding="utf-8"))
-        index_path.write_text(
-            json.dumps(augment_index(index, project.search_vocabulary, search_hints(project)), ensure_ascii=False),
-            encoding="utf-8",
-        )
+    augment_site_search(Path(config["site_dir"]), project)
 
 
 def on_config(config, **kwargs):

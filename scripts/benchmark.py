@@ -32,7 +32,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from build_tools.graph import all_paths  # noqa: E402
 from build_tools.project import Layout, load_project  # noqa: E402
 from build_tools.render.pages import tree_json  # noqa: E402
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from scripts.browser_setup import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.browser.walker import walk  # noqa: E402
 
 

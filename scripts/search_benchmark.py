@@ -28,8 +28,8 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from tests.browser.conftest import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from tests.browser.search_client import QUERY_FILES, Score, load_queries, open_search, run_queries  # noqa: E402
+from scripts.browser_setup import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from scripts.search_client import QUERY_FILES, Score, load_queries, open_search, run_queries  # noqa: E402
 
 LABELS = {"utveckling": "Utvecklingsfrågor", "kontroll": "Kontrollfrågor", "kontroll2": "Kontrollfrågor 2 (orörda)"}
 
@@ -40,12 +40,22 @@ class Quiet(SimpleHTTPRequestHandler):
 
 
 def build(site_dir: str, stock: bool) -> None:
+    """Bygg sajten; med ``stock`` utan sajtens svenska sökord (Materials vanliga sökindex)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    if stock:
-        env["SV_STOCK_SEARCH"] = "1"
-    subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", site_dir], cwd=ROOT, env=env, check=True
-    )
+    config = ROOT / "mkdocs.yml"
+    if stock:  # samma konfiguration, utan sajtens svenska sökord
+        config = ROOT / "mkdocs-standardsok.tmp.yml"
+        config.write_text("INHERIT: mkdocs.yml\nextra:\n  svensk_sokning: false\n", encoding="utf-8")
+    try:
+        subprocess.run(
+            [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config), "--site-dir", site_dir],
+            cwd=ROOT,
+            env=env,
+            check=True,
+        )
+    finally:
+        if stock:
+            config.unlink()
 
 
 def run(site_dir: str, query_sets: dict[str, list[dict]]) -> dict[str, Score]:

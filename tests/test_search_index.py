@@ -55,3 +55,24 @@ def test_index_has_swedish_fields_and_query_vocabulary(site_dir):
     assert "anmälan" in vocabulary["ord"] and "till" in vocabulary["stoppord"]
     chapter = next(d for d in index["docs"] if d["location"] == "stod/anmalningsskyldighet/")
     assert "skyldighet" in chapter["titelord"].split()
+
+
+def test_search_step_runs_on_a_built_site_without_mkdocs(site_dir, tmp_path):
+    """Sökordssteget är ett eget steg på den färdiga mappen (för andra generatorer än MkDocs). MkDocs-
+    kroken har redan kört det; att köra det igen ändrar ingenting."""
+    import shutil
+    import subprocess
+    import sys
+
+    copy = tmp_path / "sajt"
+    shutil.copytree(site_dir / "search", copy / "search")
+    before = (copy / "search" / "search_index.json").read_bytes()
+    result = subprocess.run(
+        [sys.executable, "-m", "build_tools", "sokindex", str(copy)], capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert json.loads((copy / "search" / "search_index.json").read_bytes()) == json.loads(before)
+    empty = subprocess.run(
+        [sys.executable, "-m", "build_tools", "sokindex", str(tmp_path / "tom")], capture_output=True, text=True
+    )
+    assert empty.returncode == 1 and "Hittade inget sökindex" in empty.stdout
