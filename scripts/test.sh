@@ -7,6 +7,7 @@ STARTED=$(date +%s)
 report_time() {
   local seconds=$(( $(date +%s) - STARTED ))
   echo "== Testsviten tog $((seconds / 60)) min $((seconds % 60)) s (installation inräknad)."
+  mkdir -p build && echo "$((seconds / 60)) min $((seconds % 60)) s ($(date +%F))" > build/testsvitens-tid.txt
 }
 trap report_time EXIT
 

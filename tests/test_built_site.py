@@ -153,3 +153,41 @@ def test_production_configuration_never_points_at_localhost():
     assert default.scheme == "https"
     assert default.hostname not in ("localhost", "127.0.0.1", "::1") and not default.hostname.startswith("127.")
     assert "navigation.instant" in config
+
+
+def test_every_internal_link_and_anchor_in_the_built_site_resolves(site_dir):
+    """Varje relativ länk i varje byggd sida leder till en fil som finns, och ett #ankare till ett id
+    på målsidan (utom guidernas tillstånd i fragmentet, #svar=…)."""
+    ids: dict[Path, set[str]] = {}
+
+    def ids_of(path: Path) -> set[str]:
+        if path not in ids:
+            ids[path] = {a["id"] for _, a in parse(path).tags if "id" in a}
+        return ids[path]
+
+    broken = []
+    checked = 0
+    for page in all_html(site_dir):
+        for tag, attributes in parse(page).tags:
+            href = attributes.get("href") if tag == "a" else None
+            if not href or re.match(r"^[a-z][a-z0-9+.-]*:", href, re.I) or href.startswith("//"):
+                continue
+            path, _, fragment = href.partition("#")
+            path = path.split("?")[0]
+            # Absoluta adresser (404-sidan har sådana) räknas från sajtens rot; site_url slutar på /.
+            base = site_dir if path.startswith("/") else page.parent
+            target = (base / path.lstrip("/")).resolve() if path else page
+            if path.endswith("/") or target.is_dir():
+                target = target / "index.html"
+            checked += 1
+            if not target.is_file():
+                broken.append(f"{page.relative_to(site_dir)}: {href}")
+            elif (
+                fragment
+                and not fragment.startswith(("svar=", "behall="))
+                and target.suffix == ".html"
+                and fragment not in ids_of(target)
+            ):
+                broken.append(f"{page.relative_to(site_dir)}: {href} (ankaret finns inte)")
+    assert checked > 3000
+    assert broken == [], "\n".join(broken)
