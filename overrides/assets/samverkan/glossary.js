@@ -7,7 +7,7 @@
 (function () {
   "use strict";
 
-  var SKIP = "h1,h2,h3,h4,h5,h6,a,button,code,pre,script,style,label,legend,summary,select,option,textarea,input,abbr,.sv-term,.sv-answers,.md-search,.md-nav,.md-header,.md-footer,[data-sv-no-terms],.sv-tree-data,.sv-district-data,.sv-fill-data";
+  var SKIP = "h1,h2,h3,h4,h5,h6,a,button,code,pre,script,style,label,legend,summary,select,option,textarea,input,abbr,.sv-term,.sv-answers,.md-search,.md-nav,.md-header,.md-footer,[data-sv-no-terms],.sv-tree-data,.sv-district-data,.sv-fill-data,[aria-live],[role=status],[role=alert],.sv-visually-hidden";
   var termsPromise = null;
   var counter = 0;
 
@@ -52,9 +52,18 @@
     return nodes;
   }
 
+  /* Visa tipset och flytta det åt vänster om det annars skulle gå utanför fönstret (WCAG 1.4.10).
+     Förskjutningen sätts med CSSOM, inte med ett style-attribut, så den tillåts av sidans CSP. */
   function show(wrapper) {
-    wrapper.querySelector(".sv-term__tip").hidden = false;
+    var tip = wrapper.querySelector(".sv-term__tip");
+    tip.hidden = false;
     wrapper.querySelector(".sv-term__trigger").setAttribute("aria-expanded", "true");
+    tip.style.left = "0px";
+    var box = tip.getBoundingClientRect();
+    var width = document.documentElement.clientWidth;
+    var shift = Math.min(0, width - 8 - box.right);
+    if (box.left + shift < 8) shift = 8 - box.left;
+    tip.style.left = shift + "px";
   }
 
   function hide(wrapper) {
@@ -81,10 +90,17 @@
     tip.textContent = entry.t + (entry.e ? " (" + entry.e + ")" : "") + ": " + entry.x;
     wrapper.appendChild(trigger);
     wrapper.appendChild(tip);
-    trigger.addEventListener("focus", function () { show(wrapper); });
+    /* Ett tryck ger först fokus och sedan klick. Klicket strax efter att fokus öppnade tipset ska
+       inte stänga det igen (annars stängs tipset direkt på pekskärmar). */
+    var openedAt = 0;
+    trigger.addEventListener("focus", function () {
+      if (tip.hidden) openedAt = Date.now();
+      show(wrapper);
+    });
     trigger.addEventListener("blur", function () { hide(wrapper); });
     trigger.addEventListener("click", function () {
-      if (tip.hidden) show(wrapper); else hide(wrapper);
+      if (tip.hidden) show(wrapper);
+      else if (Date.now() - openedAt > 400) hide(wrapper);
     });
     wrapper.addEventListener("mouseenter", function () { show(wrapper); });
     wrapper.addEventListener("mouseleave", function () {
