@@ -75,6 +75,7 @@ ERROR_CODES: dict[str, str] = {
     "fall-fel-fraga": "Övningsfallets svar står i fel ordning",
     "fall-okant-svar": "Övningsfallet har ett svar som frågan inte har",
     "fall-fel-utfall": "Övningsfallets svar leder till ett annat utfall",
+    "fall-varfor-inte": "En förklaring (varfor_inte) gäller ett svar som inte finns eller fallets eget svar",
     # Stadsdelar och ordlista
     "dubblett-omrade": "Ett områdesnamn står under två stadsdelar",
     "dubblett-slug": "Samma adress används för två stadsdelar",
@@ -122,6 +123,11 @@ WARNING_CODES: dict[str, str] = {
     "scheman-inaktuella": "Editorns id-listor (schemas/generated/) är inaktuella",
     "okand-fil": "Filer som check inte känner till",
     "redaktion-adress": "Sidfotens länkar går till en exempeladress",
+    "fall-utan-varfor-inte": "Övningsfall utan förklaring till andra svar (varfor_inte)",
+    "fall-utan-mal": "Övningsfall utan lärandemål",
+    "rubrik-lang": "Utfall med rubrik på fler än 12 ord",
+    "bradska-motsager-text": "Brådskan motsäger utfallets text",
+    "redogorelse-att-fylla-i": "Tillgänglighetsredogörelsen har fält som ägaren ska fylla i",
 }
 
 CODES: dict[str, str] = {**ERROR_CODES, **WARNING_CODES}

@@ -16,8 +16,10 @@ from .id_schemas import check_generated
 from .lagrum import load_lagrum
 from .links import check_links
 from .model import Project
+from .outcome_rules import check_outcomes
 from .schema_messages import refine as refine_schema_messages
 from .search_terms import load_vocabulary
+from .statement_check import check_statement
 from .text_rules import check_paragraph_numbers
 from .trees import load_tree
 from .validate import check_cross_links, check_tree
@@ -120,6 +122,7 @@ def load_project(layout: Layout, today: dt.date | None = None) -> tuple[Project,
                 broken_trees.add(loaded[0].id)
         report.extend(tree_report)
     check_cross_links(project.trees, report, broken_trees)
+    check_outcomes(project.trees, report)
     if layout.districts_file.exists():
         project.districts, project.city_contacts = load_districts(layout.districts_file, report)
         if layout.agreements_file.exists():
@@ -134,6 +137,7 @@ def load_project(layout: Layout, today: dt.date | None = None) -> tuple[Project,
     if layout.cases_file.exists():
         project.cases = load_cases(layout.cases_file, project.trees, project.lagrum, report, broken_trees)
     check_markdown_pages([layout.guides_dir, layout.docs_dir], report)
+    check_statement(layout.docs_dir, report)
     check_page_names(project, report)
     check_paragraph_numbers(layout.root, layout.lagrum_file, report)
     check_links(project, layout.root, report, _broken_prefixes(layout, report, broken_trees))
