@@ -33,7 +33,13 @@ def load_cases(
             scenario=raw["scenario"].strip(),
             guide_id=raw["guide"],
             steps=tuple(
-                CaseStep(s["nod"], s["svar"], s["motivering"].strip(), doc.at((*at, "svar", i)))
+                CaseStep(
+                    s["nod"],
+                    s["svar"],
+                    s["motivering"].strip(),
+                    doc.at((*at, "svar", i)),
+                    tuple((k, v.strip()) for k, v in (s.get("varfor_inte") or {}).items()),
+                )
                 for i, s in enumerate(raw["svar"])
             ),
             outcome_id=raw["utfall"],
@@ -41,6 +47,9 @@ def load_cases(
             discussion=tuple(q.strip() for q in raw["diskussion"]),
             lagrum=tuple(raw["lagrum"]),
             location=doc.at((*at, "id")),
+            goals=tuple(g.strip() for g in raw.get("mal") or ()),
+            minutes=int(raw.get("tid") or 20),
+            trainer_note=(raw.get("utbildarens_anteckning") or "").strip(),
         )
         if case.guide_id in broken_trees:
             continue
@@ -55,6 +64,8 @@ def load_cases(
         seen.add(case.id)
         check_lagrum_refs(case.lagrum, lagrum, doc, (*at, "lagrum"), report)
         _check_walk(case, trees, doc.at((*at, "guide")), doc.at((*at, "utfall")), report)
+        if len(report.errors) == before:
+            _check_why_not(case, trees[case.guide_id], doc, at, report)
         if len(report.errors) == before:
             cases.append(case)
     return cases
@@ -112,4 +123,47 @@ def _check_walk(case: TrainingCase, trees: dict[str, Tree], guide_at, outcome_at
             f"inte till \u201d{case.outcome_id}\u201d.",
             "Rätta svaren eller utfall så att de stämmer med guiden.",
             code="fall-fel-utfall",
+        )
+
+
+def _check_why_not(case: TrainingCase, tree: Tree, doc, at: tuple, report: Report) -> None:
+    """ "Varför inte …?" ska gälla ett annat svar på samma fråga. Varnar för fall som saknar mål och
+    förklaringar för svar som leder någon annanstans, så att redaktören ser vad som återstår."""
+    missing: list[str] = []
+    for index, step in enumerate(case.steps):
+        question = tree.nodes[step.question_id]
+        options = [a.id for a in question.answers]
+        for answer_id, _text in step.why_not:
+            where = doc.at((*at, "svar", index, "varfor_inte", answer_id))
+            if answer_id == step.answer_id:
+                report.error(
+                    where,
+                    f"\u201dVarför inte\u201d gäller svaret \u201d{answer_id}\u201d, som är fallets eget svar på "
+                    f"frågan \u201d{step.question_id}\u201d.",
+                    "Skriv bara förklaringar för de andra svaren.",
+                    code="fall-varfor-inte",
+                )
+            elif answer_id not in options:
+                report.error(
+                    where,
+                    f"Frågan \u201d{step.question_id}\u201d har inget svar \u201d{answer_id}\u201d."
+                    f"{suggest(answer_id, options)}",
+                    "Välj ett av: " + ", ".join(options) + ".",
+                    code="fall-varfor-inte",
+                )
+        explained = {a for a, _ in step.why_not} | {step.answer_id}
+        missing += [f"{step.question_id}.{a}" for a in options if a not in explained]
+    if missing:
+        report.warning(
+            case.location,
+            f"Fallet \u201d{case.id}\u201d förklarar inte varför dessa svar inte passar: {', '.join(missing)}.",
+            "Lägg till varfor_inte under svaret i fallet, med en mening för varje annat svar.",
+            code="fall-utan-varfor-inte",
+        )
+    if not case.goals:
+        report.warning(
+            case.location,
+            f"Fallet \u201d{case.id}\u201d har inga lärandemål.",
+            "Lägg till mal: med en eller två rader som fortsätter 'Efter fallet kan du …'.",
+            code="fall-utan-mal",
         )

@@ -168,6 +168,8 @@ class CaseStep:
     answer_id: str
     reasoning: str
     location: Location
+    # "Varför inte …?": svarsalternativ som leder någon annanstans -> kort förklaring.
+    why_not: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -185,6 +187,9 @@ class TrainingCase:
     discussion: tuple[str, ...]
     lagrum: tuple[str, ...]
     location: Location
+    goals: tuple[str, ...] = ()  # lärandemål: "Efter fallet kan du …"
+    minutes: int = 20  # ungefärlig tid för fallet i en utbildning
+    trainer_note: str = ""  # för utbildaren: vanliga felval och hur man leder samtalet
 
 
 @dataclass(frozen=True)

@@ -192,6 +192,7 @@ class PageBuilder:
         if self.project.cases:
             pages.append(self.cases_index())
             pages.extend(self.case_page(case) for case in self.project.cases)
+            pages.extend(self.role_collections())
         from . import handbook  # redaktörshandboken (egen modul)
 
         pages.extend(self.review_page(tree) for tree in self.project.trees.values())
@@ -380,39 +381,56 @@ class PageBuilder:
         return ", ".join(AUDIENCES[a] for a in item.audience)
 
     def cases_index(self) -> Page:
+        from .training import role_url, roles_with_cases
+
         groups = []
         for tree in sorted(self.project.trees.values(), key=lambda t: t.title):
             cases = [c for c in self.project.cases if c.guide_id == tree.id]
             if cases:
                 groups.append({"tree": tree, "cases": cases})
-        body = self._render("cases_index.html.j2", urls.CASES_URL, groups=groups, audience=self._audience)
+        roles = [
+            {"id": r, "name": name, "count": n, "url": role_url(r), "facit_url": role_url(r, True)}
+            for r, name, n in roles_with_cases(self.project.cases)
+        ]
+        body = self._render("cases_index.html.j2", urls.CASES_URL, groups=groups, roles=roles, audience=self._audience)
         return Page(urls.CASES_SOURCE, "Övningsfall", body, description="Fall att öva på i introduktionsutbildningen.")
 
     def case_page(self, case) -> Page:
+        from .training import case_context
+
         tree = self.project.trees[case.guide_id]
-        steps = []
-        for step in case.steps:
-            question = tree.nodes[step.question_id]
-            answer = next(a for a in question.answers if a.id == step.answer_id)
-            steps.append(
-                {
-                    "question": to_plain_text(question.text),
-                    "answer": to_plain_text(answer.label),
-                    "reasoning": step.reasoning,
-                }
-            )
-        state = ",".join(f"{s.question_id}.{s.answer_id}" for s in case.steps)
         body = self._render(
             "case.html.j2",
             urls.case_url(case.id),
-            case=case,
-            tree=tree,
-            steps=steps,
-            outcome=tree.nodes[case.outcome_id],
-            path_state=state,
+            tree_json=tree_json(tree),
             audience=self._audience,
+            nested=False,
+            open=False,
+            show_note=False,
+            **case_context(self.project, case),
         )
         return Page(urls.case_source(case.id), f"{case.title} – övningsfall", body, hide=("navigation",))
+
+    def role_collections(self) -> list[Page]:
+        """Alla fall för en roll på en sida: en utskrift för deltagare och en med facit för utbildaren."""
+        from .training import case_context, cases_for_role, role_source, role_url, roles_with_cases
+
+        pages = []
+        for role, name, _count in roles_with_cases(self.project.cases):
+            cases = [case_context(self.project, c) for c in cases_for_role(self.project.cases, role)]
+            for facit in (False, True):
+                body = self._render(
+                    "cases_role.html.j2",
+                    role_url(role, facit),
+                    role_name=name,
+                    facit=facit,
+                    cases=cases,
+                    other_url=role_url(role, not facit),
+                    audience=self._audience,
+                )
+                title = f"Övningsfall för {name.lower()}" + (" – med facit" if facit else "")
+                pages.append(Page(role_source(role, facit), title, body, hide=("navigation",)))
+        return pages
 
     def guides_index(self) -> Page:
         trees = sorted(self.project.trees.values(), key=lambda t: t.title)

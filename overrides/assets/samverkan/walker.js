@@ -19,7 +19,7 @@
   var LIST_SEP = ",";
   var PAIR_SEP = ".";
   var SLUG = /^[a-z0-9]+(-[a-z0-9]+)*$/;
-  var STATE_KEYS = ["svar", "behall", "omstart"];
+  var STATE_KEYS = ["svar", "behall", "omstart", "fall"];
 
   function parsePairs(raw) {
     if (raw === null || raw === undefined || raw === "") return [];
@@ -49,15 +49,18 @@
       path: parsePairs(rawPath),
       kept: parsePairs(rawKept),
       restarted: params.get("omstart") === "1",
+      /* Övningsfallet man övar på (fall=<id>), eller null. Följer med i varje länk guiden bygger. */
+      fall: SLUG.test(params.get("fall") || "") ? params.get("fall") : null,
       present: rawPath !== null || rawKept !== null
     };
   }
 
   /* Bygg fragmentet (utan #). Kommatecken och punkter står kvar som de är, så att adressen går att läsa. */
-  function buildFragment(path, kept, restarted) {
+  function buildFragment(path, kept, restarted, fall) {
     var parts = ["svar=" + encodePairs(path || [])];
     if (kept && kept.length) parts.push("behall=" + encodePairs(kept));
     if (restarted) parts.push("omstart=1");
+    if (fall && SLUG.test(fall)) parts.push("fall=" + fall);
     return parts.join("&");
   }
 
@@ -125,6 +128,7 @@
       kept: [],
       invalid: parsed.path === null || parsed.kept === null,
       restarted: parsed.restarted,
+      fall: parsed.fall || null,
       inGuide: parsed.present
     };
     if (state.invalid) return state;
@@ -139,11 +143,27 @@
     this.tree = JSON.parse(root.querySelector(".sv-tree-data").getAttribute("data-sv-json"));
     this.nodeId = root.getAttribute("data-sv-node");
     this.treeRoot = root.getAttribute("data-sv-root");
+    this.casesRoot = root.getAttribute("data-sv-cases");
     this.node = this.tree.nodes[this.nodeId];
+    this.fall = null;
   }
 
   Walker.prototype.href = function (nodeId, path, kept, restarted) {
-    return this.treeRoot + nodeId + "/#" + buildFragment(path, kept, restarted);
+    return this.treeRoot + nodeId + "/#" + buildFragment(path, kept, restarted, this.fall);
+  };
+
+  /* Övningsfallet: en länk tillbaka till fallet, med svaren, så att fallsidan kan jämföra dem. */
+  Walker.prototype.caseLink = function (state) {
+    if (!this.fall || !this.casesRoot) return;
+    var box = document.createElement("p");
+    box.className = "sv-case-return";
+    var link = document.createElement("a");
+    link.className = this.node.t === "o" ? "md-button md-button--primary" : "";
+    link.href = this.casesRoot + this.fall + "/#" + buildFragment(state.path, [], false, null);
+    link.setAttribute("data-sv-case-return", "");
+    link.textContent = this.node.t === "o" ? "Tillbaka till övningsfallet" : "Avbryt och gå tillbaka till övningsfallet";
+    box.appendChild(link);
+    this.add(this.root.querySelector("[data-sv-top]"), box);
   };
 
   Walker.prototype.add = function (container, element) {
@@ -324,6 +344,7 @@
     this.reset();
     this.renderedHash = window.location.hash;
     var state = resolveState(this.tree, this.nodeId, parseState(window.location.hash.slice(1)));
+    this.fall = state.fall;
     if (state.invalid) {
       /* Ogiltigt tillstånd (t.ex. en gammal länk efter att guiden ändrats): börja om med ett meddelande. */
       window.location.replace(this.href(this.tree.start, [], [], true));
@@ -336,7 +357,7 @@
         null, null, "alert"
       );
       if (window.history.replaceState) {
-        window.history.replaceState(window.history.state, "", "#" + buildFragment([], []));
+        window.history.replaceState(window.history.state, "", "#" + buildFragment([], [], false, this.fall));
         this.renderedHash = window.location.hash;
       }
     } else if (!state.path.length && this.nodeId !== this.tree.start) {
@@ -346,6 +367,7 @@
       );
     }
     this.backLink(state);
+    this.caseLink(state);
     this.restartLinks();
     if (this.node.t === "q") this.enhanceAnswers(state);
     this.renderHistory(state);
@@ -385,7 +407,93 @@
     }, true);
   };
 
+  /* ---- Övningsfallets sida: deltagarens svar (ur fragmentet) bredvid förslaget. ---- */
+  function el(tag, className, text) {
+    var element = document.createElement(tag);
+    if (className) element.className = className;
+    if (text !== undefined) element.textContent = text;
+    return element;
+  }
+
+  function compareCase(root) {
+    var box = root.querySelector("[data-sv-compare]");
+    var data = root.querySelector(".sv-tree-data");
+    if (!box || !data) return;
+    box.textContent = "";
+    box.hidden = true;
+    var parsed = parseState(window.location.hash.slice(1));
+    if (!parsed.path || !parsed.path.length) return;
+    var tree = JSON.parse(data.getAttribute("data-sv-json"));
+    var suggested = parsePairs(root.getAttribute("data-sv-suggested")) || [];
+    var whyNot = JSON.parse(root.getAttribute("data-sv-why-not") || "{}");
+    var reached = follow(tree, parsed.path);
+    if (reached === null) return;
+    var chosen = {};
+    parsed.path.forEach(function (p) { chosen[p.q] = p.a; });
+    var heading = el("h3", "", "Dina svar jämförda med förslaget");
+    heading.id = "dina-svar-jamfort";
+    heading.tabIndex = -1;
+    box.appendChild(heading);
+    var differ = 0;
+    var list = el("dl", "sv-summary sv-compare");
+    var questions = [];
+    parsed.path.concat(suggested).forEach(function (p) { if (questions.indexOf(p.q) < 0) questions.push(p.q); });
+    questions.forEach(function (q) {
+      var question = tree.nodes[q];
+      var mine = findAnswer(question, chosen[q]);
+      var proposal = null;
+      suggested.forEach(function (p) { if (p.q === q) proposal = findAnswer(question, p.a); });
+      var same = mine && proposal && mine.id === proposal.id;
+      if (!same) differ += 1;
+      var row = el("div", "sv-summary__row sv-compare__row " + (same ? "sv-compare--same" : "sv-compare--differ"));
+      row.appendChild(el("dt", "sv-summary__question", question.text));
+      var answers = el("dd", "sv-summary__answer");
+      answers.appendChild(el("span", "sv-compare__mine", "Ditt svar: " + (mine ? mine.label : "frågan kom inte upp")));
+      answers.appendChild(el("span", "sv-compare__proposal", "Förslaget: " + (proposal ? proposal.label : "frågan kommer inte upp")));
+      if (mine && !same && whyNot[q] && whyNot[q][mine.id]) {
+        answers.appendChild(el("span", "sv-compare__why", "Varför inte ”" + mine.label + "”? " + whyNot[q][mine.id]));
+      }
+      row.appendChild(answers);
+      row.appendChild(el("dd", "sv-compare__verdict", same ? "Samma som förslaget" : "Annat än förslaget"));
+      list.appendChild(row);
+    });
+    var outcomeId = root.getAttribute("data-sv-outcome");
+    var sameOutcome = reached === outcomeId;
+    var summary = el("p", "sv-compare__summary");
+    summary.textContent = sameOutcome && !differ
+      ? "Du svarade som förslaget och kom till samma resultat."
+      : (sameOutcome ? "Du kom till samma resultat, men svarade annorlunda på " + differ + " fråga" + (differ === 1 ? "" : "r") + "."
+        : "Du kom till ett annat resultat än förslaget. Skillnaderna är markerade nedan.");
+    box.appendChild(summary);
+    box.appendChild(list);
+    var outcomes = el("p", "sv-compare__outcomes");
+    outcomes.appendChild(el("span", "", "Ditt resultat: " + (tree.nodes[reached] ? tree.nodes[reached].text : "inget än (du avbröt)") + ". "));
+    outcomes.appendChild(el("span", "", "Förslagets resultat: " + tree.nodes[outcomeId].text + "."));
+    box.appendChild(outcomes);
+    var again = el("a", "", "Pröva fallet igen från början");
+    again.href = root.getAttribute("data-sv-root") + tree.start + "/#" + buildFragment([], [], false, root.getAttribute("data-sv-case"));
+    var againBox = el("p");
+    againBox.appendChild(again);
+    box.appendChild(againBox);
+    box.hidden = false;
+    heading.focus();
+  }
+
+  function startCases() {
+    Array.prototype.forEach.call(document.querySelectorAll(".sv-case[data-sv-case]"), function (root) {
+      if (root.getAttribute("data-sv-ready")) return;
+      root.setAttribute("data-sv-ready", "1");
+      compareCase(root);
+      var onHash = function () {
+        if (!document.body.contains(root)) { window.removeEventListener("hashchange", onHash); return; }
+        compareCase(root);
+      };
+      window.addEventListener("hashchange", onHash);
+    });
+  }
+
   function start() {
+    startCases();
     var legacy = migrateLegacy(window.location.search, window.location.hash);
     if (legacy !== null && window.history.replaceState) {
       window.history.replaceState(window.history.state, "", window.location.pathname + legacy);

@@ -1,0 +1,65 @@
+"""Övningsfallen för utbildaren: fallens sidor, filtret per roll och utskrifterna per roll, med och
+utan facit. Sidorna är vanliga statiska sidor; jämförelsen med deltagarens svar görs i webbläsaren
+(walker.js) ur adressens fragment och sparas aldrig."""
+
+from __future__ import annotations
+
+import json
+
+from ..model import AUDIENCES, TrainingCase
+from . import urls
+from .markdown_text import to_plain_text
+
+SCHOOL_ROLES = ("larare", "rektor", "elevhalsa", "forskola", "fritidshem", "fristaende-skola")
+ROLE_ORDER = (*SCHOOL_ROLES, "socialsekreterare", "sst", "chef")
+
+
+def role_url(role: str, facit: bool = False) -> str:
+    return f"{urls.CASES_URL}for/{role}{'-facit' if facit else ''}/"
+
+
+def role_source(role: str, facit: bool = False) -> str:
+    return f"{urls.CASES_URL}for/{role}{'-facit' if facit else ''}/index.md"
+
+
+def cases_for_role(cases: list[TrainingCase], role: str) -> list[TrainingCase]:
+    """Fall för en roll. Fall för all personal i skolan räknas till varje roll i skolan."""
+    return [c for c in cases if role in c.audience or (role in SCHOOL_ROLES and "alla-i-skolan" in c.audience)]
+
+
+def roles_with_cases(cases: list[TrainingCase]) -> list[tuple[str, str, int]]:
+    """(roll, namn, antal fall) för varje roll som har minst ett fall, i fast ordning."""
+    found = []
+    for role in ROLE_ORDER:
+        count = len(cases_for_role(cases, role))
+        if count:
+            found.append((role, AUDIENCES[role], count))
+    return found
+
+
+def case_context(project, case: TrainingCase) -> dict:
+    """Det fallets sida och utskrifterna behöver: förslagets steg med "Varför inte …?"."""
+    tree = project.trees[case.guide_id]
+    steps = []
+    why_not: dict[str, dict[str, str]] = {}
+    for step in case.steps:
+        question = tree.nodes[step.question_id]
+        labels = {a.id: to_plain_text(a.label) for a in question.answers}
+        steps.append(
+            {
+                "question": to_plain_text(question.text),
+                "answer": labels[step.answer_id],
+                "reasoning": step.reasoning,
+                "why_not": [{"label": f"\u201d{labels[a]}\u201d", "text": text} for a, text in step.why_not],
+            }
+        )
+        if step.why_not:
+            why_not[step.question_id] = {a: to_plain_text(text) for a, text in step.why_not}
+    return {
+        "case": case,
+        "tree": tree,
+        "steps": steps,
+        "outcome": tree.nodes[case.outcome_id],
+        "path_state": ",".join(f"{s.question_id}.{s.answer_id}" for s in case.steps),
+        "why_not_json": json.dumps(why_not, ensure_ascii=False, separators=(",", ":")),
+    }
