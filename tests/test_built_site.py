@@ -20,6 +20,7 @@ import pytest
 
 from build_tools.model import Outcome, Question
 from build_tools.render import urls
+from build_tools.site_links import check_site
 from tests.content import real_project
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -158,36 +159,21 @@ def test_production_configuration_never_points_at_localhost():
 def test_every_internal_link_and_anchor_in_the_built_site_resolves(site_dir):
     """Varje relativ länk i varje byggd sida leder till en fil som finns, och ett #ankare till ett id
     på målsidan (utom guidernas tillstånd i fragmentet, #svar=…)."""
-    ids: dict[Path, set[str]] = {}
-
-    def ids_of(path: Path) -> set[str]:
-        if path not in ids:
-            ids[path] = {a["id"] for _, a in parse(path).tags if "id" in a}
-        return ids[path]
-
-    broken = []
-    checked = 0
-    for page in all_html(site_dir):
-        for tag, attributes in parse(page).tags:
-            href = attributes.get("href") if tag == "a" else None
-            if not href or re.match(r"^[a-z][a-z0-9+.-]*:", href, re.I) or href.startswith("//"):
-                continue
-            path, _, fragment = href.partition("#")
-            path = path.split("?")[0]
-            # Absoluta adresser (404-sidan har sådana) räknas från sajtens rot; site_url slutar på /.
-            base = site_dir if path.startswith("/") else page.parent
-            target = (base / path.lstrip("/")).resolve() if path else page
-            if path.endswith("/") or target.is_dir():
-                target = target / "index.html"
-            checked += 1
-            if not target.is_file():
-                broken.append(f"{page.relative_to(site_dir)}: {href}")
-            elif (
-                fragment
-                and not fragment.startswith(("svar=", "behall="))
-                and target.suffix == ".html"
-                and fragment not in ids_of(target)
-            ):
-                broken.append(f"{page.relative_to(site_dir)}: {href} (ankaret finns inte)")
+    checked, broken, inline = check_site(site_dir)
     assert checked > 3000
     assert broken == [], "\n".join(broken)
+    assert inline == []
+
+
+def test_the_site_check_finds_broken_links_anchors_and_inline_scripts(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "index.html").write_text(
+        '<a href="a/">ok</a><a href="b/">saknas</a><a href="a/#finns">ok</a><a href="a/#saknas">fel</a>'
+        '<a href="#svar=x.y">tillstånd</a><a href="https://exempel.se/">extern</a><script>alert(1)</script>',
+        encoding="utf-8",
+    )
+    (tmp_path / "a" / "index.html").write_text('<h1 id="finns">A</h1><script type="application/json">{}</script>')
+    checked, broken, inline = check_site(tmp_path)
+    assert checked == 5
+    assert broken == ["index.html: b/", "index.html: a/#saknas (ankaret finns inte)"]
+    assert inline == ["index.html: alert(1)"]
