@@ -239,3 +239,20 @@ def test_404_page(visitor, base_url):
     assert run_axe(page) == []
     # Webbläsaren rapporterar 404-svaret; det är just det som testas här. Inget annat fel får finnas.
     assert visitor.errors == [f"HTTP 404: {base_url}/finns-inte/"]
+
+
+def test_skip_link_first_and_focus_moves_to_the_new_heading_after_instant_navigation(page, base_url):
+    page.goto(base_url + "/stadsdelar/")
+    page.keyboard.press("Tab")
+    skip = page.evaluate("() => [document.activeElement.textContent.trim(), document.activeElement.hash]")
+    assert skip == ["Gå till innehållet", "#innehall"]
+    page.keyboard.press("Enter")
+    assert page.evaluate("() => document.activeElement.id") == "innehall"
+    # Ett vanligt klick till en annan sida (snabbnavigering): fokus på den nya sidans rubrik.
+    district = PROJECT.districts[0]
+    page.click(f"article a[href$='stadsdelar/{district.slug}/'] >> nth=0")
+    page.wait_for_function(
+        "name => document.activeElement.tagName === 'H1' && document.activeElement.textContent.includes(name)",
+        arg=district.name,
+    )
+    assert page.evaluate("performance.getEntriesByType('navigation').length") == 1

@@ -1,0 +1,31 @@
+/*
+ * Samverkansguiden: när snabbnavigeringen byter sida flyttas fokus till den nya sidans rubrik, så att
+ * den som använder skärmläsare eller tangentbord märker att sidan bytts (som guiderna redan gör).
+ * Första sidan som laddas lämnas i fred, liksom en sida som öppnas vid ett ankare (#…).
+ */
+(function () {
+  "use strict";
+  var first = true;
+
+  function focusHeading() {
+    if (first) { first = false; return; }
+    var hash = window.location.hash.slice(1);
+    if (hash && hash.indexOf("=") < 0 && document.getElementById(decodeURIComponent(hash))) return;
+    var heading = document.querySelector(".md-content h1");
+    if (!heading) return;
+    if (!heading.hasAttribute("tabindex")) heading.setAttribute("tabindex", "-1");
+    heading.focus({ preventScroll: true });
+  }
+
+  /* "Gå till innehållet": flytta fokus dit (snabbnavigeringen skulle annars bara rulla sidan). */
+  document.addEventListener("click", function (event) {
+    var link = event.target && event.target.closest ? event.target.closest("a.sv-skip") : null;
+    var target = document.getElementById("innehall");
+    if (!link || !target) return;
+    event.preventDefault();
+    event.stopPropagation();
+    target.focus();
+  }, true);
+
+  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(focusHeading);
+})();
