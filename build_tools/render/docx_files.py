@@ -59,6 +59,24 @@ def _deterministic(data: bytes) -> bytes:
     return out.getvalue()
 
 
+def _set_default_language(doc, language: str) -> None:
+    """Språket i dokumentets standardformat (docDefaults), som Word och skärmläsare använder.
+
+    python-docx mall har en-US där; core_properties.language räcker inte."""
+    from docx.oxml.ns import qn
+
+    defaults = doc.styles.element.find(qn("w:docDefaults"))
+    run_properties = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    lang = run_properties.find(qn("w:lang"))
+    if lang is None:
+        lang = run_properties.makeelement(qn("w:lang"), {})
+        run_properties.append(lang)
+    for attribute in ("w:val", "w:eastAsia", "w:bidi"):
+        if attribute != "w:val" and lang.get(qn(attribute)) is None:
+            continue
+        lang.set(qn(attribute), language)
+
+
 def build_document(project: Project, district: District | None) -> bytes:
     mall = project.agreement_template
     doc = Document()
@@ -74,6 +92,7 @@ def build_document(project: Project, district: District | None) -> bytes:
     props.last_modified_by = mall["agare"]
     props.revision = 1
     props.language = "sv-SE"
+    _set_default_language(doc, "sv-SE")
 
     title = mall["titel"] + (f" – {district.name}" if district else "")
     doc.add_heading(title, level=0)

@@ -81,3 +81,20 @@ def test_docx_files_contain_every_section_and_district_facts(project):
 
 def test_docx_output_is_deterministic(project):
     assert agreement_documents(project) == agreement_documents(project)
+
+
+def test_word_files_are_tagged_as_swedish(project):
+    """WCAG 3.1.1 för dokument: språket i dokumentets standardformat, inte bara i egenskaperna."""
+    import io
+    import re
+    import zipfile
+
+    from build_tools.render.docx_files import agreement_documents
+
+    files = agreement_documents(project)
+    assert files
+    for name, data in files.items():
+        styles = zipfile.ZipFile(io.BytesIO(data)).read("word/styles.xml").decode("utf-8")
+        defaults = re.search(r"<w:docDefaults>.*?</w:docDefaults>", styles, re.S).group()
+        assert 'w:lang w:val="sv-SE"' in defaults, name
+        assert "en-US" not in defaults, name
