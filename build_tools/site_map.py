@@ -93,14 +93,15 @@ _SOURCES = (
 
 
 def source_file(page_source: str) -> str:
-    """Filen i projektet som en sida byggs av, t.ex. 'stod/sip.md' → 'guides/stod/sip.md'."""
+    """Filen i projektet som en sida byggs av, t.ex. 'stod/sip/index.md' → 'guides/stod/sip.md'."""
     parts = page_source.split("/")
     if parts[0] == "beslutsstod":
         return f"decision_trees/{parts[1]}.yaml" if len(parts) > 2 else "decision_trees/"
     for prefix, target in _SOURCES:
         if page_source.startswith(prefix):
             if target.endswith("/") and prefix in ("stod/", "roller/"):
-                return target + parts[-1]
+                # 'stod/sip/index.md' byggs av 'guides/stod/sip.md'
+                return target + (parts[1] + ".md" if len(parts) > 2 else parts[-1])
             if prefix == HANDBOOK_DIR:
                 return f"{target}handbook_{parts[-1].removesuffix('.md')}.md.j2"
             return target

@@ -91,20 +91,22 @@ def build(config: Path, site: ServedSite) -> float:
 
 
 def answer_latency(page, base_url: str, project, ours: bool, rounds: int = 2) -> Latency:
+    """Gå varje guide flera gånger: varje svar på första frågan, sedan omväxlande svar till ett resultat."""
     samples = []
-    for _ in range(rounds):
+    for round_number in range(rounds):
         for tree in project.trees.values():
-            page.goto(f"{base_url}/beslutsstod/{tree.id}/{tree.start}/" + ("#svar=" if ours else ""))
-            page.wait_for_selector(".md-content h1")
-            if ours:
-                page.wait_for_selector(".sv-walker[data-sv-ready]")
-            node = tree.nodes[tree.start]
-            index = 0
-            while hasattr(node, "answers"):
-                answer = node.answers[index % len(node.answers)]
-                samples.append(page.evaluate(CLICK_JS, [f'a[data-sv-answer="{answer.id}"]', ours]))
-                node = tree.nodes[answer.next_id]
-                index += 1
+            for first in range(len(tree.nodes[tree.start].answers)):
+                page.goto(f"{base_url}/beslutsstod/{tree.id}/{tree.start}/" + ("#svar=" if ours else ""))
+                page.wait_for_selector(".md-content h1")
+                if ours:
+                    page.wait_for_selector(".sv-walker[data-sv-ready]")
+                node = tree.nodes[tree.start]
+                index = first
+                while hasattr(node, "answers"):
+                    answer = node.answers[index % len(node.answers)]
+                    samples.append(page.evaluate(CLICK_JS, [f'a[data-sv-answer="{answer.id}"]', ours]))
+                    node = tree.nodes[answer.next_id]
+                    index += round_number + 1
     return Latency(samples)
 
 

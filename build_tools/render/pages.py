@@ -247,7 +247,9 @@ class PageBuilder:
         guides = [self.project.trees[g] for g in chapter.guides if g in self.project.trees]
         head = self._render("chapter_head.html.j2", url, chapter=chapter, audience=self._audience(chapter))
         foot = self._render("chapter_foot.html.j2", url, chapter=chapter, guides=guides)
-        body = f"# {html.escape(chapter.title)}\n\n{head}\n\n{chapter.body}\n\n{foot}\n"
+        # Sidan ligger en nivå djupare än källfilen (stod/sip/index.md från guides/stod/sip.md).
+        text = urls.rebase_markdown_links(chapter.body, url.split("/")[0])
+        body = f"# {html.escape(chapter.title)}\n\n{head}\n\n{text}\n\n{foot}\n"
         return Page(urls.chapter_source(chapter), chapter.title, body, description=chapter.description)
 
     def glossary_page(self) -> Page:

@@ -3,12 +3,14 @@
 Varje genererad sida är en mapp med index.md (t.ex. 'beslutsstod/guide/nod/index.md' med adressen
 'beslutsstod/guide/nod/'). Då blir adressen densamma vilken generator som än bygger sajten (MkDocs,
 ProperDocs, Zensical), med eller utan use_directory_urls, och de relativa HTML-länkarna mellan
-sidorna fungerar i alla. Undantaget är kapitlen i guides/: de ligger kvar som 'stod/namn.md', så att
-redaktörernas relativa Markdown-länkar (som generatorn skriver om) stämmer."""
+sidorna fungerar i alla. Kapitlen i guides/ (t.ex. guides/stod/sip.md) blir 'stod/sip/index.md'; deras
+relativa Markdown-länkar flyttas en nivå med rebase_markdown_links, så att redaktörerna skriver dem
+som vanligt, från sin egen fil."""
 
 from __future__ import annotations
 
 import posixpath
+import re
 
 
 def tree_url(tree_id: str) -> str:
@@ -42,7 +44,7 @@ def chapter_url(chapter) -> str:
 
 def chapter_source(chapter) -> str:
     folder = "stod" if chapter.kind == "kapitel" else "roller"
-    return f"{folder}/{chapter.slug}.md"  # kapitlen är redaktörernas Markdown: deras relativa länkar gäller
+    return f"{folder}/{chapter.slug}/index.md"
 
 
 CHAPTERS_URL = "stod/"
@@ -76,6 +78,33 @@ LAGRUM_URL = "lagrum/"
 LAGRUM_SOURCE = "lagrum/index.md"
 GUIDES_URL = "beslutsstod/"
 GUIDES_SOURCE = "beslutsstod/index.md"
+
+
+_LINK_TARGET = re.compile(r"(\]\(\s*<?|^\s{0,3}\[[^\]\n]+\]:\s*<?)(?![a-zA-Z][a-zA-Z0-9+.-]*:|#|/)([^\s)>#]+)", re.M)
+CHAPTER_FOLDERS = ("stod", "roller")
+
+
+def rebase_markdown_links(body: str, folder: str) -> str:
+    """Relativa länkar i ett kapitel, skrivna från 'mapp/namn.md', gjorda giltiga från 'mapp/namn/index.md'.
+
+    Alla får ett ../ till. En länk till ett annat kapitel ('sip.md', '../roller/larare.md') pekar nu på
+    kapitlets mapp ('../sip/index.md')."""
+
+    def rebase(match: re.Match) -> str:
+        target = match.group(2)
+        resolved = posixpath.normpath(posixpath.join(folder, target))
+        parent, name = posixpath.split(resolved)
+        if parent in CHAPTER_FOLDERS and name.endswith(".md") and name != "index.md":
+            target = target[: -len(".md")] + "/index.md"
+        return match.group(1) + "../" + target
+
+    fenced = False
+    lines = []
+    for line in body.splitlines(keepends=True):
+        if line.lstrip().startswith(("```", "~~~")):
+            fenced = not fenced
+        lines.append(line if fenced else _LINK_TARGET.sub(rebase, line))
+    return "".join(lines)
 
 
 def relative(from_url: str, to_url: str) -> str:

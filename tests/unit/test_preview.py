@@ -47,8 +47,8 @@ def test_existing_pages_are_kept(tmp_path):
 def test_source_file_for_the_footer_link():
     node_page = "beslutsstod/vad-far-jag-dela/dela-med-samtycke/index.md"
     assert source_file(node_page) == "decision_trees/vad-far-jag-dela.yaml"
-    assert source_file("stod/sip.md") == "guides/stod/sip.md"
-    assert source_file("roller/larare.md") == "guides/roller/larare.md"
+    assert source_file("stod/sip/index.md") == "guides/stod/sip.md"
+    assert source_file("roller/larare/index.md") == "guides/roller/larare.md"
     assert source_file("ovningsfall/leo/index.md") == "data/ovningsfall.yaml"
     assert source_file("samverkan/uppfoljning/index.md") == "data/overenskommelser.yaml"
     assert source_file("om.md") == "docs/om.md"

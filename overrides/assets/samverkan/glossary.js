@@ -137,9 +137,16 @@
     var root = document.querySelector(".md-content article");
     if (!root || root.getAttribute("data-sv-terms") || root.querySelector("[data-sv-glossary-page]")) return;
     root.setAttribute("data-sv-terms", "1");
+    /* Efter att sidan har målats: tipsen får inte fördröja sidbytet (snabbnavigeringen). */
+    var later = window.requestIdleCallback
+      ? function (fn) { window.requestIdleCallback(fn, { timeout: 300 }); }
+      : function (fn) { window.setTimeout(fn, 30); };
     loadTerms().then(function (terms) {
-      if (terms.length) mark(root, terms);
-      root.setAttribute("data-sv-terms", "klar");
+      later(function () {
+        if (!document.body.contains(root)) return;
+        if (terms.length) mark(root, terms);
+        root.setAttribute("data-sv-terms", "klar");
+      });
     });
   }
 
