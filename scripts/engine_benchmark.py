@@ -13,7 +13,8 @@ innehållet) mäts i en egen process, i en tillfällig rotmapp:
 - check igen (med cachen som bygget lämnat).
 
 Målen (issue #11): check under 2 s och build under 5 s med 200 guider, och linjärt:
-t(2N)/t(N) högst 2,2. Tiden är väggklocka; CPU-tiden står inom parentes.
+t(2N)/t(N) högst 2,2. Tiden är väggklocka; CPU-tiden står inom parentes. Med --ganger K körs
+varje steg K gånger (från tom build/ varje gång) och den snabbaste räknas.
 """
 
 from __future__ import annotations
@@ -89,16 +90,21 @@ def change_one_guide(root: Path) -> None:
     path.write_text(text.replace("Syntetisk text 1", "Syntetisk text 1, ändrad", 1), encoding="utf-8")
 
 
-def measure(n: int, workdir: Path, code: Path) -> list[Timing]:
+def measure(n: int, workdir: Path, code: Path, repeat: int) -> list[Timing]:
+    """Varje steg ``repeat`` gånger; den snabbaste gången räknas (maskinen kan ha annat för sig)."""
     # Innehållet kopieras från samma mapp som koden när den har innehåll (en äldre version), annars härifrån.
     source = code if (code / "decision_trees").is_dir() else ROOT
     root = generate(workdir / f"synt-{n}", n, source=source)
-    timings = []
-    for index, step in enumerate(STEPS):
-        if index == 3:
-            change_one_guide(root)
-        timings.append(run(step.command, root, code))
-    return timings
+    best: list[Timing | None] = [None] * len(STEPS)
+    for _ in range(repeat):
+        shutil.rmtree(root / "build", ignore_errors=True)  # första gången: ingen cache, inga byggda filer
+        for index, step in enumerate(STEPS):
+            if index == 3:
+                change_one_guide(root)
+            timing = run(step.command, root, code)
+            if best[index] is None or timing.wall < best[index].wall:
+                best[index] = timing
+    return [t for t in best if t is not None]
 
 
 def verdict(value: float, target: float | None, n: int) -> str:
@@ -116,11 +122,12 @@ def main(argv: list[str] | None = None) -> None:
         default=ROOT,
         help="mapp med build_tools att mäta, t.ex. en äldre version; har den innehåll används det (standard: den här)",
     )
+    parser.add_argument("--ganger", type=int, default=1, help="kör varje steg så många gånger; den snabbaste räknas")
     parser.add_argument("--behall", action="store_true", help="behåll de genererade rotmapparna")
     args = parser.parse_args(argv)
     sizes = (args.n, 2 * args.n)
     workdir = Path(tempfile.mkdtemp(prefix="engine-benchmark-"))
-    results = {n: measure(n, workdir, args.kod.resolve()) for n in sizes}
+    results = {n: measure(n, workdir, args.kod.resolve(), args.ganger) for n in sizes}
 
     n1, n2 = sizes
     print(f"Byggverktyget med {n1} och {n2} genererade guider (cirka 60 noder var), {os.cpu_count()} kärnor")
