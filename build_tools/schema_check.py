@@ -105,6 +105,8 @@ class QuickCheck:
             return self._string_keyword(keyword, value, instance)
         if keyword == "minimum":
             return not _is_type(instance, "number") or instance >= value
+        if keyword == "maximum":
+            return not _is_type(instance, "number") or instance <= value
         if keyword in _OBJECT_KEYWORDS or keyword in _ARRAY_KEYWORDS or keyword in _STRING_KEYWORDS:
             return True  # gäller inte den här typen av värde
         raise Unsupported(keyword)
@@ -123,7 +125,7 @@ class QuickCheck:
             return all(self.is_valid(k, value) for k in instance)
         if keyword == "minProperties":
             return len(instance) >= value
-        if keyword in _ARRAY_KEYWORDS or keyword in _STRING_KEYWORDS or keyword == "minimum":
+        if keyword in _ARRAY_KEYWORDS or keyword in _STRING_KEYWORDS or keyword in ("minimum", "maximum"):
             return True
         raise Unsupported(keyword)
 
@@ -138,7 +140,7 @@ class QuickCheck:
             if not all(isinstance(item, str) for item in instance):
                 raise Unsupported(keyword)
             return len(set(instance)) == len(instance)
-        if keyword in _OBJECT_KEYWORDS or keyword in _STRING_KEYWORDS or keyword == "minimum":
+        if keyword in _OBJECT_KEYWORDS or keyword in _STRING_KEYWORDS or keyword in ("minimum", "maximum"):
             return True
         raise Unsupported(keyword)
 
@@ -155,7 +157,7 @@ class QuickCheck:
             if value != "date":
                 raise Unsupported(keyword)
             return _is_date(instance)
-        if keyword in _OBJECT_KEYWORDS or keyword in _ARRAY_KEYWORDS or keyword == "minimum":
+        if keyword in _OBJECT_KEYWORDS or keyword in _ARRAY_KEYWORDS or keyword in ("minimum", "maximum"):
             return True
         raise Unsupported(keyword)
 
