@@ -78,6 +78,7 @@ def _environment() -> jinja2.Environment:
         cite=citation_text,
         note=citation_note,
         status_label=lambda entry: STATUS_LABELS[entry.status],
+        status_text=lambda status: STATUS_LABELS[status],
     )
     return env
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+from ..answer_state import encode_steps
 from ..model import AUDIENCES, TrainingCase
 from . import urls
 from .markdown_text import to_plain_text
@@ -60,6 +61,6 @@ def case_context(project, case: TrainingCase) -> dict:
         "tree": tree,
         "steps": steps,
         "outcome": tree.nodes[case.outcome_id],
-        "path_state": ",".join(f"{s.question_id}.{s.answer_id}" for s in case.steps),
+        "path_state": encode_steps(case.steps),
         "why_not_json": json.dumps(why_not, ensure_ascii=False, separators=(",", ":")),
     }

@@ -11,6 +11,8 @@ import datetime as dt
 
 import pytest
 
+from build_tools import answer_state
+
 pytestmark = pytest.mark.browser
 
 FULL = "borjan.ja,mellan.ett,sista.snart"
@@ -57,6 +59,11 @@ def test_codec_round_trip_and_rejects_garbage(sv):
     assert sv("S.parsePairs('')") == []
     for garbage in ["fel", "..", "a.b,", ".ja", "Borjan.ja", "a.<script>", "__proto__.x", "a.b c"]:
         assert sv("S.parsePairs(args[0])", garbage) is None, garbage
+        assert answer_state.decode(garbage) is None, garbage  # Python-sidans kodning säger samma sak
+    # Python och JavaScript skriver och läser samma format.
+    python_text = answer_state.encode([("borjan", "ja"), ("mellan", "ett")])
+    assert python_text == sv("S.encodePairs(args[0])", pairs)
+    assert [(p["q"], p["a"]) for p in sv("S.parsePairs(args[0])", python_text)] == answer_state.decode(python_text)
 
 
 def test_state_lives_in_the_fragment_and_old_query_links_move_there(sv):

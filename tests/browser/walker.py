@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
+from build_tools.answer_state import encode_steps
 from build_tools.graph import Path as TreePath
 from build_tools.model import Project, Tree
 from tests.content import real_project
@@ -20,7 +21,7 @@ def node_url(base_url: str, tree_id: str, node_id: str, state: str = "") -> str:
 
 
 def encode(steps) -> str:
-    return ",".join(f"{s.question_id}.{s.answer_id}" for s in steps)
+    return encode_steps(steps)
 
 
 def wait_for_node(page: Page, node_id: str) -> None:

@@ -56,3 +56,13 @@ def test_every_real_case_reaches_its_outcome_in_the_model(project):
         tree = project.trees[case.guide_id]
         reached = follow(tree, [(s.question_id, s.answer_id) for s in case.steps])
         assert reached == case.outcome_id, case.id
+
+
+def test_answer_state_round_trip_and_garbage():
+    from build_tools import answer_state
+
+    pairs = [("fara", "ja"), ("oro", "vet-inte")]
+    assert answer_state.decode(answer_state.encode(pairs)) == pairs
+    assert answer_state.encode([]) == "" and answer_state.decode("") == []
+    for garbage in ("fel", "..", "a.b,", ".ja", "A.ja", "a.<b>", "a.b c"):
+        assert answer_state.decode(garbage) is None, garbage
