@@ -23,7 +23,7 @@ from build_tools.graph import Path as TreePath
 from build_tools.graph import Step
 from build_tools.model import Tree
 from build_tools.render.markdown_text import to_plain_text
-from tests.browser.walker import encode, load_for_collection, next_node, wait_for_node
+from tests.browser.walker import encode, load_for_collection, next_node, wait_for_heading, wait_for_node
 from tests.site_server import ROOT, build_and_serve
 
 PROJECT = load_for_collection()
@@ -73,7 +73,9 @@ def walk_from_start_page(page, served_site, tree) -> None:
     before = len(served_site.requests)
     page.goto(served_site.base_url + "/")
     page.click("article a[href$='beslutsstod/']")
+    wait_for_heading(page, "Beslutsstöd")
     page.click(f"article a[href$='{tree.id}/']")
+    wait_for_heading(page, tree.title)
     page.click("a.sv-start-button")
     wait_for_node(page, tree.start)
     for step in path.steps:

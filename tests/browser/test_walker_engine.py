@@ -188,6 +188,9 @@ def test_opening_a_page_in_the_middle_says_so(page, fixture_site):
     page.goto(node(fixture_site, "sista"))
     wait(page, "sista")
     assert "mitt i guiden" in page.locator(".sv-notice").inner_text()
+    # Svaren går ändå att följa: vanliga länkar till nästa sida, utan påhittade tidigare svar.
+    target = page.locator('a[data-sv-answer="snart"]').evaluate("link => link.href")
+    assert target == fixture_site.base_url + "/beslutsstod/prov/utfall-a/"
     page.click(".sv-notice a")
     wait(page, "borjan")
 

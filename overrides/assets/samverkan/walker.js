@@ -214,6 +214,8 @@
     state.kept.forEach(function (p) { if (p.q === self.nodeId) previous = p.a; });
     var rest = state.kept.filter(function (p) { return p.q !== self.nodeId; });
     var links = this.root.querySelectorAll("a[data-sv-answer]");
+    /* Mitt i guiden utan kända svar (t.ex. en bokmärkt fråga): behåll de vanliga länkarna. */
+    if (follow(this.tree, state.path) !== this.nodeId) return;
     Array.prototype.forEach.call(links, function (link) {
       var answerId = link.getAttribute("data-sv-answer");
       var next = advance(self.tree, state.path.concat([{ q: self.nodeId, a: answerId }]), rest);
@@ -225,6 +227,26 @@
         mark.textContent = "Ditt tidigare svar";
         self.add(link, mark);
       }
+    });
+  };
+
+  /* Hämta nästa frågas sida i förväg (adressen utan svaren: fragmentet skickas aldrig), så att
+     sidbytet inte väntar på nätet. Alla svarsalternativ hämtas, så servern ser inte vad någon valde. */
+  var prefetched = {};
+  Walker.prototype.prefetch = function () {
+    if (window.location.protocol === "file:") return;
+    var links = this.root.querySelectorAll("a[data-sv-answer]");
+    var later = window.requestIdleCallback || function (fn) { window.setTimeout(fn, 50); };
+    later(function () {
+      Array.prototype.forEach.call(links, function (link) {
+        var url = link.href.split("#")[0];
+        if (prefetched[url]) return;
+        prefetched[url] = true;
+        var hint = document.createElement("link");
+        hint.rel = "prefetch";
+        hint.href = url;
+        document.head.appendChild(hint);
+      });
     });
   };
 
@@ -369,7 +391,10 @@
     this.backLink(state);
     this.caseLink(state);
     this.restartLinks();
-    if (this.node.t === "q") this.enhanceAnswers(state);
+    if (this.node.t === "q") {
+      this.enhanceAnswers(state);
+      this.prefetch();
+    }
     this.renderHistory(state);
     this.enableOutcome(state);
     return state.inGuide || state.restarted;
@@ -523,5 +548,13 @@
     document.addEventListener("DOMContentLoaded", start);
   } else {
     start();
+  }
+
+  /* Snabbare sidbyte: starta så fort snabbnavigeringen har satt in den nya sidan, i stället för att
+     vänta på document$ (som kommer när Material är klart med allt annat). start() gör inget två gånger. */
+  if (window.MutationObserver && document.body) {
+    new MutationObserver(function () {
+      if (document.querySelector(".sv-walker:not([data-sv-ready])")) start();
+    }).observe(document.body, { childList: true, subtree: true });
   }
 })();
