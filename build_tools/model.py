@@ -18,6 +18,7 @@ OUTCOME_KINDS: dict[str, str] = {
     "skolans-ansvar": "Skolans ansvar",
     "socialtjanstens-ansvar": "Socialtjänstens ansvar",
     "tillatet": "Det är tillåtet",
+    "kraver-samtycke": "Kräver samtycke",
     "inte-tillatet": "Inte tillåtet",
     "information": "Bra att veta",
 }

@@ -77,7 +77,7 @@ noder:
   gor-sa-har:
     typ: utfall
     # slag: akut, anmal, konsultera, skolans-ansvar, socialtjanstens-ansvar, tillatet,
-    #       inte-tillatet eller information
+    #       kraver-samtycke, inte-tillatet eller information
     slag: konsultera
     # bradska: omedelbart, idag, snart eller planerat
     bradska: snart

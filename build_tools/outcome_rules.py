@@ -55,6 +55,6 @@ def check_outcomes(trees: dict[str, Tree], report: Report) -> None:
                         outcome.location,
                         f"Utfallet \u201d{outcome.id}\u201d är märkt \u201dInte tillåtet\u201d, men rubriken säger att "
                         f"det går med samtycke (\u201d{found.group(0)}\u201d).",
-                        "Använd slag: konsultera (Rådgör först) eller skriv i rubriken vad som krävs.",
+                        "Använd slag: kraver-samtycke (Kräver samtycke) eller skriv i rubriken vad som krävs.",
                         code="bradska-motsager-text",
                     )

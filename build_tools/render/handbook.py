@@ -29,6 +29,8 @@ KIND_ADVICE = {
     "skolans-ansvar": "Det här ska skolan göra själv, t.ex. utreda frånvaro eller ge stöd i skolan.",
     "socialtjanstens-ansvar": "Det här är socialtjänstens uppgift. Utfallet säger vad den andra parten kan vänta sig.",
     "tillatet": "Svaret är ja: det är tillåtet, t.ex. att lämna en uppgift. Skriv villkoren i texten.",
+    "kraver-samtycke": "Det går, men bara med samtycke från den uppgiften gäller (eller vårdnadshavarna). "
+    "Skriv i texten vem som ska samtycka och vad som gäller utan samtycke.",
     "inte-tillatet": "Svaret är nej: det är inte tillåtet. Använd bara när inget gör det tillåtet. Går det med "
     "samtycke, säg det i rubriken och överväg Rådgör först eller Bra att veta.",
     "information": "Bra att veta: utfallet förklarar något men kräver ingen särskild åtgärd.",

@@ -30,6 +30,7 @@ KIND_COLOURS = {
     "skolans-ansvar": "#2e7d32",
     "socialtjanstens-ansvar": "#6a1b9a",
     "tillatet": "#2e7d32",
+    "kraver-samtycke": "#8a4b00",
     "inte-tillatet": "#c62828",
     "information": "#455a64",
 }
