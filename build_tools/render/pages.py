@@ -31,6 +31,7 @@ class Page:
     body: str
     hide: tuple[str, ...] = ()
     description: str = ""
+    searchable: bool = True  # False: sidan upprepar annat innehåll (t.ex. utskrifter) och hålls utanför sökningen
 
     def render(self) -> str:
         # Temat skriver titel och beskrivning rakt in i HTML (rubrik, <title>, <meta>, sökningen).
@@ -43,6 +44,8 @@ class Page:
         if self.hide:
             front.append("hide:")
             front.extend(f"  - {item}" for item in self.hide)
+        if not self.searchable:
+            front.extend(["search:", "  exclude: true"])
         front.append("---")
         return "\n".join(front) + "\n\n" + self.body.strip() + "\n"
 
@@ -432,7 +435,8 @@ class PageBuilder:
                     audience=self._audience,
                 )
                 title = f"Övningsfall för {name.lower()}" + (" – med facit" if facit else "")
-                pages.append(Page(role_source(role, facit), title, body, hide=("navigation",)))
+                # Utskrifterna per roll upprepar övningsfallen: inte i sökningen, där fallen själva finns.
+                pages.append(Page(role_source(role, facit), title, body, hide=("navigation",), searchable=False))
         return pages
 
     def guides_index(self) -> Page:

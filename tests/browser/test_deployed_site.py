@@ -74,6 +74,7 @@ def walk_from_start_page(page, served_site, tree) -> None:
     page.goto(served_site.base_url + "/")
     page.click("article a[href$='beslutsstod/']")
     wait_for_heading(page, "Beslutsstöd")
+    page.mouse.move(0, 0)  # musen kan ha hamnat över ett ordlistetips på den nya sidan
     page.click(f"article a[href$='{tree.id}/']")
     wait_for_heading(page, tree.title)
     page.click("a.sv-start-button")

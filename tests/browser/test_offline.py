@@ -67,7 +67,7 @@ def test_districts_glossary_and_search_without_a_server(page, offline_root):
     page.wait_for_function("() => document.querySelectorAll('#sv-lookup-results a').length > 0")
     assert "Rinkeby → Järva" in page.locator("#sv-lookup-results a").all_inner_texts()
     chapter = next(c for c in PROJECT.chapters if c.kind == "kapitel")
-    page.goto(offline_root + f"/stod/{chapter.slug}.html")
+    page.goto(offline_root + f"/stod/{chapter.slug}/index.html")
     page.wait_for_function("() => document.querySelector('article').getAttribute('data-sv-terms') === 'klar'")
     assert page.locator(".sv-term").count() > 0
     page.locator("label.md-search__icon, .md-search__input").first.click()
