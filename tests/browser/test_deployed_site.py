@@ -201,7 +201,8 @@ def run_axe(page) -> list[str]:
     # preload: false – axe hämtar då inte om sidans stilmallar (det gör bara regeln om låst skärmläge,
     # som test_accessibility_states.py kör med stilmallarna). Sparar en fjärdedel av tiden per sida.
     result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'], preload: false})",
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations'],"
+        " preload: false})",
         WCAG_TAGS,
     )
     return [
