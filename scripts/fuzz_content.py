@@ -264,6 +264,13 @@ class Worker:
         self.temp = tempfile.TemporaryDirectory(prefix="fuzz-")
         self.root = copy_content(Path(self.temp.name))
         self.today = today
+        # Ett bygge av det orörda innehållet först: fallen (egna processer som startas härifrån) ärver
+        # då renderingens minne och byggets cache, och bara det ändrade byggs om på riktigt.
+        from build_tools.render.site import write_site
+
+        project, report = load_project(Layout(self.root), today)
+        if report.ok:
+            write_site(project, Layout(self.root))
 
     def run(self, seed: int) -> tuple[Outcome, list[str]]:
         rng = random.Random(seed)

@@ -8,6 +8,7 @@ mailto, tel eller sidor på sajten.
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 
@@ -54,18 +55,36 @@ def sanitize(fragment: str) -> str:
     )
 
 
-def to_html(text: str, shift_headings: int = 1) -> Markup:
-    """Block-Markdown till HTML. Rubriker flyttas ned så att sidans h1 förblir den enda h1:an."""
-    if not text:
-        return Markup("")
-    rendered = markdown.markdown(text, extensions=_EXTENSIONS, extension_configs=_EXTENSION_CONFIGS)
+_converter: markdown.Markdown | None = None
+
+
+def _convert(text: str) -> str:
+    """Markdown till HTML med en återanvänd tolk (att skapa en ny för varje text tar det mesta av tiden)."""
+    global _converter
+    if _converter is None:
+        _converter = markdown.Markdown(extensions=_EXTENSIONS, extension_configs=_EXTENSION_CONFIGS)
+    return _converter.reset().convert(text)
+
+
+@functools.lru_cache(maxsize=16384)
+def _html(text: str, shift_headings: int) -> str:
+    rendered = _convert(text)
     if shift_headings:
         rendered = re.sub(
             r"<(/?)h([1-6])\b",
             lambda m: f"<{m.group(1)}h{min(6, int(m.group(2)) + shift_headings)}",
             rendered,
         )
-    return Markup(sanitize(rendered))
+    return sanitize(rendered)
+
+
+def to_html(text: str, shift_headings: int = 1) -> Markup:
+    """Block-Markdown till HTML. Rubriker flyttas ned så att sidans h1 förblir den enda h1:an.
+
+    Samma text renderas ofta många gånger (ett övningsfall finns på flera sidor), så resultatet sparas."""
+    if not text:
+        return Markup("")
+    return Markup(_html(text, shift_headings))
 
 
 def to_inline_html(text: str) -> Markup:
