@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..build_cache import BuildCache, code_fingerprint, digest
@@ -68,14 +68,46 @@ class CachedPageBuilder(PageBuilder):
         key = digest(self._tree_key(tree), part)
         cached = self.cache.get(PAGES_KIND, key)
         if cached is not None:
-            return [_page_from_dict(item) for item in json.loads(cached)]
-        pages = render(tree)
-        self.cache.put(PAGES_KIND, key, json.dumps([asdict(p) for p in pages], ensure_ascii=False).encode("utf-8"))
-        return pages
+            return _unpack(cached)
+        stored = [StoredPage.of(page) for page in render(tree)]
+        self.cache.put(PAGES_KIND, key, _pack(stored))
+        return stored
 
 
-def _page_from_dict(item: dict) -> Page:
-    return Page(**{k: tuple(v) if isinstance(v, list) else v for k, v in item.items()})
+@dataclass(frozen=True)
+class StoredPage(Page):
+    """En färdigrenderad sida: ``data`` är filens innehåll (Page.render() i UTF-8).
+
+    Sidor ur cachen behöver då inte avkodas och renderas igen. ``body`` är tom; använd render()."""
+
+    data: bytes = b""
+
+    @classmethod
+    def of(cls, page: Page) -> StoredPage:
+        fields = {k: v for k, v in asdict(page).items() if k != "body"}
+        return cls(**fields, body="", data=page.render().encode("utf-8"))
+
+    def render(self) -> str:
+        return self.data.decode("utf-8")
+
+
+def _pack(pages: list[StoredPage]) -> bytes:
+    """En rad JSON med sidornas fält och längder, sedan filernas innehåll efter varandra."""
+    header = [
+        {**{k: v for k, v in asdict(p).items() if k not in ("body", "data")}, "length": len(p.data)} for p in pages
+    ]
+    return json.dumps(header).encode("ascii") + b"\n" + b"".join(p.data for p in pages)
+
+
+def _unpack(packed: bytes) -> list[StoredPage]:
+    first, _, blob = packed.partition(b"\n")
+    pages, offset = [], 0
+    for fields in json.loads(first):
+        length = fields.pop("length")
+        values = {k: tuple(v) if isinstance(v, list) else v for k, v in fields.items()}
+        pages.append(StoredPage(**values, body="", data=blob[offset : offset + length]))
+        offset += length
+    return pages
 
 
 def _write_if_changed(path: Path, data: bytes) -> bool:
@@ -100,7 +132,7 @@ def planned_files(project: Project, layout: Layout, cache: BuildCache | None = N
     for page in builder.all_pages():
         if page.source in files:
             raise ValueError(f"Den genererade sidan {page.source} krockar med en handskriven sida i docs/.")
-        files[page.source] = page.render().encode("utf-8")
+        files[page.source] = page.data if isinstance(page, StoredPage) else page.render().encode("utf-8")
     return files
 
 
