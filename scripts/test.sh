@@ -26,4 +26,5 @@ echo "== mkdocs build --strict (publiceringens konfiguration)"
 .venv/bin/mkdocs build --strict --quiet
 
 echo "== pytest"
-$PY -m pytest -p no:cacheprovider "$@"
+# Två arbetare (en per kärna); varje testfil körs i sin helhet av en av dem.
+$PY -m pytest -p no:cacheprovider -n 2 --dist loadfile "$@"

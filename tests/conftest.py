@@ -10,7 +10,7 @@ import pytest
 from build_tools.model import Project
 from build_tools.project import Layout, load_project
 from tests.content import real_project
-from tests.site_server import ServedSite, build_and_serve
+from tests.site_server import ServedSite, build_and_serve, project_copy
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -27,7 +27,8 @@ def project() -> Project:
 @pytest.fixture(scope="session")
 def served_site(tmp_path_factory) -> ServedSite:
     """Hela sajten byggd med den riktiga konfigurationen och visad på sin site_url (snabbnavigering på)."""
-    site = build_and_serve(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site"))
+    work = tmp_path_factory.mktemp("site")
+    site = build_and_serve(project_copy(work) / "mkdocs.yml", work / "site")
     yield site
     site.stop()
 

@@ -119,3 +119,17 @@ def fixture_project(name: str, target: Path) -> Path:
     config = re.sub(r"(?ms)^nav:\n.*", "nav:\n  - Start: index.md\n  - Beslutsstöd: beslutsstod/index.md\n", config)
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     return root
+
+
+def project_copy(target: Path) -> Path:
+    """En kopia av projektet (innehåll, tema, konfiguration; koden länkad), så att varje bygge i
+    testerna har sin egen build/docs/ och flera byggen kan köras samtidigt."""
+    root = target / "projekt"
+    root.mkdir(parents=True)
+    for folder in ("decision_trees", "data", "guides", "docs", "schemas", "overrides"):
+        shutil.copytree(ROOT / folder, root / folder)
+    for name in ("mkdocs.yml", "mkdocs-offline.yml"):
+        shutil.copy2(ROOT / name, root / name)
+    (root / "build_tools").symlink_to(ROOT / "build_tools")
+    (root / "build" / "docs").mkdir(parents=True)
+    return root

@@ -24,7 +24,7 @@ from build_tools.graph import Step
 from build_tools.model import Tree
 from build_tools.render.markdown_text import to_plain_text
 from tests.browser.walker import encode, load_for_collection, next_node, wait_for_heading, wait_for_node
-from tests.site_server import ROOT, build_and_serve
+from tests.site_server import build_and_serve, project_copy
 
 PROJECT = load_for_collection()
 AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js").read_text(encoding="utf-8")
@@ -51,7 +51,8 @@ def representative_path(tree: Tree) -> TreePath:
 def properdocs_site(tmp_path_factory):
     """Samma sajt byggd med ProperDocs (en fortsättning på MkDocs 1.x): vägen bort från Material for
     MkDocs, som slutar underhållas i maj 2027, ska vara prövad innan den behövs."""
-    site = build_and_serve(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("properdocs"), generator="properdocs")
+    work = tmp_path_factory.mktemp("properdocs")
+    site = build_and_serve(project_copy(work) / "mkdocs.yml", work / "site", generator="properdocs")
     yield site
     site.stop()
 

@@ -13,7 +13,7 @@ import pytest
 
 from build_tools.offline import make_offline, pack
 from tests.browser.walker import load_for_collection, next_node, wait_for_node
-from tests.site_server import ROOT
+from tests.site_server import project_copy
 
 PROJECT = load_for_collection()
 
@@ -23,11 +23,12 @@ pytestmark = pytest.mark.browser
 @pytest.fixture(scope="module")
 def offline_root(tmp_path_factory):
     work = tmp_path_factory.mktemp("offline")
+    project = project_copy(work)
     site = work / "site"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "--quiet", "-f", "mkdocs-offline.yml", "-d", str(site)],
-        cwd=ROOT,
+        cwd=project,
         env=env,
         capture_output=True,
         text=True,
