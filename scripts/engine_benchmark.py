@@ -13,8 +13,9 @@ innehållet) mäts i en egen process, i en tillfällig rotmapp:
 - check igen (med cachen som bygget lämnat).
 
 Målen (issue #11): check under 2 s och build under 5 s med 200 guider, och linjärt:
-t(2N)/t(N) högst 2,2. Tiden är väggklocka; CPU-tiden står inom parentes. Med --ganger K körs
-varje steg K gånger (från tom build/ varje gång) och den snabbaste räknas.
+t(2N)/t(N) högst 2,2. Tiden är väggklocka; CPU-tiden står inom parentes. Målen bedöms på
+väggklockan, linjäriteten på CPU-tiden (som inte beror på vad maskinen har för sig i övrigt).
+Med --ganger K körs varje steg K gånger (från tom build/ varje gång) och den snabbaste räknas.
 """
 
 from __future__ import annotations
@@ -135,17 +136,22 @@ def main(argv: list[str] | None = None) -> None:
         f"Mål: check < {CHECK_TARGET:g} s, build < {BUILD_TARGET:g} s vid {TARGET_GUIDES} guider; "
         f"t(2N)/t(N) ≤ {RATIO_TARGET:g}\n"
     )
-    columns = ["steg", f"N={n1}", f"2N={n2}", "2N/N", "linjärt", f"mål vid {TARGET_GUIDES}"]
-    widths = [26, 16, 16, 5, 7, 14]
+    columns = ["steg", f"N={n1}", f"2N={n2}", "2N/N", "2N/N CPU", "linjärt", f"mål vid {TARGET_GUIDES}"]
+    widths = [26, 16, 16, 5, 8, 7, 14]
     print("| " + " | ".join(c.ljust(w) for c, w in zip(columns, widths, strict=True)) + " |")
     print("|" + "|".join("-" * (w + 2) for w in widths) + "|")
     for index, step in enumerate(STEPS):
         small, large = results[n1][index], results[n2][index]
         ratio = large.wall / small.wall if small.wall else float("inf")
-        linear = "ja" if ratio <= RATIO_TARGET else "nej"
+        cpu_ratio = large.cpu / small.cpu if small.cpu else float("inf")
+        # Linjäriteten bedöms på CPU-tiden: väggklockan beror på vad maskinen har för sig i övrigt.
+        linear = "ja" if cpu_ratio <= RATIO_TARGET else "nej"
         cells = [f"{t.wall:6.2f} s ({t.cpu:5.1f})" for t in (small, large)]
         met = verdict(large.wall, step.target, n2) or verdict(small.wall, step.target, n1)
-        print(f"| {step.label:26} | {cells[0]:>16} | {cells[1]:>16} | {ratio:5.2f} | {linear:7} | {met:14} |")
+        print(
+            f"| {step.label:26} | {cells[0]:>16} | {cells[1]:>16} | {ratio:5.2f} | {cpu_ratio:8.2f} "
+            f"| {linear:7} | {met:14} |"
+        )
     if args.behall:
         print(f"\nRotmapparna finns kvar i {workdir}")
     else:
