@@ -312,7 +312,14 @@ def main(argv: list[str] | None = None) -> int:
             if outcome.verdict not in ("fel", "ok"):
                 problems.append(f"--- frö {seed}: {outcome.verdict} {changed}\n{outcome.detail[-2000:]}")
             if done % 500 == 0:
-                print(f"  {done} fall, {time.perf_counter() - started:.0f} s", file=sys.stderr)
+                crashes = counts["krasch"] + counts["bygget-kraschar"]
+                hangs = counts["hang"] + counts["bygget-hanger"]
+                print(
+                    f"  {done} fall, {time.perf_counter() - started:.0f} s: {crashes} tracebacks, {hangs} häng, "
+                    f"{counts['utan-plats']} utan fil, {counts['ok']} godkända och byggda",
+                    file=sys.stderr,
+                    flush=True,
+                )
     elapsed = time.perf_counter() - started
     for problem in problems[:20]:
         print(problem)
