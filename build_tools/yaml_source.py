@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .content_safety import report_problems
+from .content_safety import line_and_column, report_problems
 from .diagnostics import Location, Report
 
 PathKey = tuple[str | int, ...]
@@ -184,8 +184,7 @@ def parse_yaml(text: str, path: Path, report: Report, first_line: int = 1) -> So
     offset = first_line - 1
     bad = _CONTROL.search(text)
     if bad:
-        line = text.count("\n", 0, bad.start()) + 1
-        column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1
+        line, column = line_and_column(text, bad.start())
         report.error(
             Location(path, line + offset, column),
             f"Filen innehåller ett osynligt styrtecken (U+{ord(bad.group()):04X}).",
@@ -218,8 +217,7 @@ def parse_yaml(text: str, path: Path, report: Report, first_line: int = 1) -> So
         )
         return None
     except yaml.reader.ReaderError as exc:
-        line = text.count("\n", 0, exc.position) + 1
-        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        line, column = line_and_column(text, exc.position)
         report.error(
             Location(path, line + offset, column),
             "YAML-filen innehåller ett tecken som inte får stå i en textfil.",

@@ -23,7 +23,7 @@ from build_tools.graph import Path as TreePath
 from build_tools.graph import Step
 from build_tools.model import Tree
 from build_tools.render.markdown_text import to_plain_text
-from tests.browser.walker import encode, load_for_collection, next_node, wait_for_heading, wait_for_node
+from tests.browser.walker import encode, load_for_collection, start_and_answer, wait_for_heading, wait_for_node
 from tests.site_server import build_and_serve, project_copy
 
 PROJECT = load_for_collection()
@@ -78,11 +78,7 @@ def walk_from_start_page(page, served_site, tree) -> None:
     page.mouse.move(0, 0)  # musen kan ha hamnat över ett ordlistetips på den nya sidan
     page.click(f"article a[href$='{tree.id}/']")
     wait_for_heading(page, tree.title)
-    page.click("a.sv-start-button")
-    wait_for_node(page, tree.start)
-    for step in path.steps:
-        page.click(f'a[data-sv-answer="{step.answer_id}"]')
-        wait_for_node(page, next_node(tree, step.question_id, step.answer_id))
+    start_and_answer(page, tree, path.steps)
     assert page.locator(".sv-walker").get_attribute("data-sv-node") == path.outcome_id
     # Snabbnavigeringen var på hela vägen: dokumentet laddades bara en gång, på startsidan.
     assert page.evaluate("performance.getEntriesByType('navigation').length") == 1

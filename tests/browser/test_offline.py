@@ -12,7 +12,7 @@ import zipfile
 import pytest
 
 from build_tools.offline import make_offline, pack
-from tests.browser.walker import load_for_collection, next_node, wait_for_node
+from tests.browser.walker import load_for_collection, start_and_answer, wait_for_node
 from tests.site_server import project_copy
 
 PROJECT = load_for_collection()
@@ -49,11 +49,7 @@ def test_guide_from_the_start_page_without_a_server(page, offline_root, requests
     page.goto(offline_root + "/index.html")
     page.click("article a[href$='beslutsstod/index.html']")
     page.click(f"article a[href$='{tree.id}/index.html']")
-    page.click("a.sv-start-button")
-    wait_for_node(page, tree.start)
-    for step in case.steps:
-        page.click(f'a[data-sv-answer="{step.answer_id}"]')
-        wait_for_node(page, next_node(tree, step.question_id, step.answer_id))
+    start_and_answer(page, tree, case.steps)
     assert page.url.startswith("file://") and "/index.html#svar=" in page.url
     assert page.locator(".sv-summary__row").count() == len(case.steps)
     page.click("a[data-sv-back]")

@@ -34,6 +34,15 @@ def next_node(tree: Tree, question_id: str, answer_id: str) -> str:
     return next(a.next_id for a in question.answers if a.id == answer_id)
 
 
+def start_and_answer(page: Page, tree: Tree, steps) -> None:
+    """Starta guiden från dess startsida (som redan visas) och klicka svaren i ``steps``."""
+    page.click("a.sv-start-button")
+    wait_for_node(page, tree.start)
+    for step in steps:
+        page.click(f'a[data-sv-answer="{step.answer_id}"]')
+        wait_for_node(page, next_node(tree, step.question_id, step.answer_id))
+
+
 def walk(page: Page, base_url: str, tree: Tree, path: TreePath) -> None:
     """Gå från guidens startsida genom alla svar i ``path`` genom att klicka som en person."""
     page.goto(f"{base_url}/beslutsstod/{tree.id}/")
