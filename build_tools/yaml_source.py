@@ -270,13 +270,16 @@ def _refuse_unsafe_constructs(text: str, path: Path, report: Report, offset: int
     eller peka på sig själva. Typmärken (!!binary, !!python/...) ger värden som inte är text.
     Mycket djup nästling tar slut på Pythons stack. Allt detta stoppas här, innan något byggs."""
     depth = 0
+
+    def at(event) -> Location:  # bara när något ska rapporteras: filerna har hundratusentals händelser
+        return Location(path, event.start_mark.line + 1 + offset, event.start_mark.column + 1)
+
     for event in yaml.parse(text, Loader=_Loader):
         mark = event.start_mark
-        where = Location(path, mark.line + 1 + offset, mark.column + 1)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
             report.error(
-                where,
+                at(event),
                 f"Hänvisningen {sign}{event.anchor} används inte i innehållet.",
                 _UNSAFE_HINT,
                 code="yaml-hanvisning",
@@ -285,13 +288,13 @@ def _refuse_unsafe_constructs(text: str, path: Path, report: Report, offset: int
         tag = getattr(event, "tag", None)
         if tag is not None and tag != "!" and not isinstance(event, yaml.DocumentStartEvent):
             shown = tag.replace("tag:yaml.org,2002:", "!!")
-            report.error(where, f"Typmärket {shown} används inte i innehållet.", _UNSAFE_HINT, code="yaml-typ")
+            report.error(at(event), f"Typmärket {shown} används inte i innehållet.", _UNSAFE_HINT, code="yaml-typ")
             return False
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             if depth > MAX_DEPTH:
                 report.error(
-                    where,
+                    at(event),
                     "YAML-filen är för djupt nästlad.",
                     f"Innehållet får ha högst {MAX_DEPTH} nivåer av indrag och listor i varandra.",
                     code="yaml-djup",
@@ -301,7 +304,7 @@ def _refuse_unsafe_constructs(text: str, path: Path, report: Report, offset: int
             depth -= 1
         elif isinstance(event, yaml.DocumentStartEvent) and event.explicit and mark.index > 3:
             report.error(
-                where,
+                at(event),
                 "Filen innehåller mer än ett YAML-dokument (en rad med --- mitt i filen).",
                 "Ta bort raden med --- eller dela upp innehållet i två filer.",
                 code="yaml-flera-dokument",

@@ -156,8 +156,8 @@ def mutate(root: Path, rng: random.Random) -> list[str]:
     files = content_files(root)
     for _ in range(rng.choice([1, 1, 1, 2, 3])):
         path = rng.choice(files)
-        if path.is_symlink():
-            continue
+        if path.is_symlink() or any(c.startswith(f"{path.relative_to(root)}#") for c in changed):
+            continue  # en fil ändras bara en gång per fall (den kan redan vara binär eller en länk)
         kind = rng.randrange(20)
         if kind == 0:  # filen blir en symbolisk länk till sig själv
             path.unlink()
@@ -311,6 +311,7 @@ def main(argv: list[str] | None = None) -> int:
             slow += outcome.verdict in ("fel", "ok") and outcome.seconds > SLOW
             if outcome.verdict not in ("fel", "ok"):
                 problems.append(f"--- frö {seed}: {outcome.verdict} {changed}\n{outcome.detail[-2000:]}")
+                print(problems[-1], file=sys.stderr, flush=True)
             if done % 500 == 0:
                 crashes = counts["krasch"] + counts["bygget-kraschar"]
                 hangs = counts["hang"] + counts["bygget-hanger"]

@@ -1,0 +1,50 @@
+"""Kontrollen av en guide sparas i build/cache/guider/ och görs om bara när något den bygger på ändras."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from build_tools import project as project_module
+from build_tools.project import Layout, load_project
+from tests.helpers import make_project
+
+TODAY = dt.date(2026, 11, 28)
+
+
+def _count_loads(monkeypatch) -> list[str]:
+    calls: list[str] = []
+    original = project_module.load_tree
+
+    def counting(path, *args, **kwargs):
+        calls.append(path.name)
+        return original(path, *args, **kwargs)
+
+    monkeypatch.setattr(project_module, "load_tree", counting)
+    return calls
+
+
+def _summary(report):
+    return [(d.code, d.location.line, d.message) for d in report.sorted()]
+
+
+def test_second_check_uses_the_cache_and_says_the_same(tmp_path, monkeypatch):
+    root = make_project(tmp_path)
+    calls = _count_loads(monkeypatch)
+    first_project, first = load_project(Layout(root), TODAY)
+    second_project, second = load_project(Layout(root), TODAY)
+    assert calls == ["exempel.yaml"]  # andra gången kom guiden ur cachen
+    assert _summary(first) == _summary(second)
+    assert first_project.trees.keys() == second_project.trees.keys()
+    assert first_project.trees["exempel"] == second_project.trees["exempel"]
+
+
+def test_a_changed_guide_or_date_is_checked_again(tmp_path, monkeypatch):
+    root = make_project(tmp_path)
+    calls = _count_loads(monkeypatch)
+    load_project(Layout(root), TODAY)
+    guide = root / "decision_trees" / "exempel.yaml"
+    guide.write_text(guide.read_text(encoding="utf-8").replace("nasta: oro", "nasta: orro"), encoding="utf-8")
+    _, report = load_project(Layout(root), TODAY)
+    assert [d.code for d in report.errors] == ["okand-nasta"]
+    load_project(Layout(root), TODAY + dt.timedelta(days=1))  # datumet kan ändra vad som gäller
+    assert calls == ["exempel.yaml"] * 3
