@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from pathlib import Path
 
+from .content_safety import too_big
 from .diagnostics import Location, Report
 from .model import Chapter, LagrumEntry, Tree
 from .schema_check import check_against_schema
@@ -58,6 +59,8 @@ def check_guides_linked(trees: dict[str, Tree], chapters: list[Chapter], root: P
     for folder in (root / "docs", root / "guides"):
         if folder.is_dir():
             for path in folder.rglob("*.md"):
+                if too_big(path):
+                    continue
                 try:
                     text = path.read_text(encoding="utf-8")
                 except (OSError, UnicodeDecodeError):

@@ -16,6 +16,29 @@ from pathlib import Path
 from .diagnostics import Location, Report
 from .model import Project
 
+# Största tillåtna innehållsfil. Riktiga filer är under 0,1 MB; en mycket större fil är nästan alltid
+# ett misstag (en inklistrad bild, en fil som kopierats in i sig själv) och skulle göra check långsam.
+MAX_FILE_BYTES = 1_000_000
+
+
+def too_big(path: Path) -> bool:
+    try:
+        return path.stat().st_size > MAX_FILE_BYTES
+    except OSError:
+        return False  # läsfel rapporteras där filen läses in
+
+
+def report_too_big(path: Path, report: Report) -> None:
+    size = path.stat().st_size / 1_000_000
+    report.error(
+        Location(path, 1, 1),
+        f"Filen är för stor ({size:.1f} MB). En innehållsfil får vara högst {MAX_FILE_BYTES // 1_000_000} MB.",
+        "Kontrollera att filen inte har fått något inklistrat av misstag, t.ex. en bild eller en kopia av sig "
+        "själv. Dela upp mycket lång text på flera sidor.",
+        code="for-stor",
+    )
+
+
 # Adresstyper som får förekomma i länkar. Relativa adresser (sidor på sajten) är alltid tillåtna.
 ALLOWED_SCHEMES = ("https", "http", "mailto", "tel")
 
@@ -165,13 +188,20 @@ def split_front_matter(text: str) -> tuple[str, str, int]:
     return "", text, 1
 
 
-def check_markdown_pages(folders: list[Path], report: Report) -> None:
-    """Kontrollera brödtexten i alla Markdown-sidor i mapparna (kapitel, rollsidor, handskrivna sidor)."""
+def check_markdown_pages(folders: list[Path], report: Report, size_checked_elsewhere: tuple[Path, ...] = ()) -> None:
+    """Kontrollera brödtexten i alla Markdown-sidor i mapparna (kapitel, rollsidor, handskrivna sidor).
+
+    För stora filer rapporteras här, utom i mappar vars filer läses in (och storlekskontrolleras) på
+    annat ställe (kapitlen i guides/)."""
     for folder in folders:
         if not folder.is_dir():
             continue
         for path in sorted(folder.rglob("*.md")):
             if path.name == "README.md":
+                continue
+            if too_big(path):
+                if folder not in size_checked_elsewhere:
+                    report_too_big(path, report)
                 continue
             try:
                 text = path.read_text(encoding="utf-8")

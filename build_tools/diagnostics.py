@@ -92,6 +92,7 @@ ERROR_CODES: dict[str, str] = {
     "yaml-typ": "YAML-typmärken (!!typ) används inte",
     "yaml-djup": "YAML-filen är för djupt nästlad",
     "yaml-flera-dokument": "Mer än ett YAML-dokument i filen",
+    "for-stor": "En innehållsfil som är större än 1 MB",
     # Datumstyrda lagändringar (dated.py)
     "datum-ordning": "Ett slutdatum ligger före startdatumet",
     "datum-beslut": "En datumsatt ändring saknar beslut",

@@ -144,7 +144,7 @@ def load_project(layout: Layout, today: dt.date | None = None) -> tuple[Project,
     check_guides_linked(project.trees, project.chapters, layout.root, report)
     if layout.cases_file.exists():
         project.cases = load_cases(layout.cases_file, project.trees, project.lagrum, report, broken_trees)
-    check_markdown_pages([layout.guides_dir, layout.docs_dir], report)
+    check_markdown_pages([layout.guides_dir, layout.docs_dir], report, size_checked_elsewhere=(layout.guides_dir,))
     check_statement(layout.docs_dir, report)
     check_page_names(project, report)
     check_paragraph_numbers(layout.root, layout.lagrum_file, report)

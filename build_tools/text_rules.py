@@ -13,6 +13,7 @@ from pathlib import Path
 
 import yaml
 
+from .content_safety import too_big
 from .diagnostics import Location, Report
 
 # "10 kap. 8 §", "8 §", "§ 8", "8 a §", "8–9 §§" och "10 kap." utan paragraf.
@@ -49,6 +50,8 @@ _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 def check_yaml_file(path: Path, report: Report) -> None:
     """Leta efter paragrafnummer i textvärdena i en YAML-fil (inte i kommentarerna)."""
+    if too_big(path):
+        return  # för stor fil rapporteras där den läses in
     try:
         text = path.read_text(encoding="utf-8")
         if "§" not in text and "kap." not in text:
@@ -76,6 +79,8 @@ def _scan_tokens(path: Path, text: str, tokens: list, report: Report, line_offse
 
 def check_markdown_file(path: Path, report: Report) -> None:
     """Leta efter paragrafnummer i en Markdown-sida: i inledningen (YAML) och i brödtexten."""
+    if too_big(path):
+        return
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError):

@@ -16,7 +16,7 @@ from typing import Any
 
 import yaml
 
-from .content_safety import line_and_column, report_problems
+from .content_safety import line_and_column, report_problems, report_too_big, too_big
 from .diagnostics import Location, Report
 
 PathKey = tuple[str | int, ...]
@@ -150,6 +150,9 @@ def load_yaml(path: Path, report: Report) -> SourceDocument | None:
 
 
 def read_text(path: Path, report: Report) -> str | None:
+    if too_big(path):
+        report_too_big(path, report)
+        return None
     try:
         return path.read_text(encoding="utf-8")
     except UnicodeDecodeError as exc:
