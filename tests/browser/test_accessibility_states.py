@@ -74,7 +74,7 @@ def _states(page, base_url):
     page.goto(base_url + "/")
     page.wait_for_function(SCRIPTS_DONE)
     page.keyboard.press("s")  # Materials kortkommando öppnar sökningen i alla bredder
-    page.locator("input.md-search__input").fill("orosanmälan")
+    page.locator("input.md-search__input").type("orosanmälan")  # tangenter: Material söker vid keyup
     page.wait_for_selector(".md-search-result__item", timeout=60_000)  # sökindexet byggs vid första sökningen
     yield "sökningen öppen med träffar"
     assert "sökresultat" in page.locator(".md-search-result__meta[role=status]").inner_text()
