@@ -25,7 +25,9 @@ if _PROJECT_ROOT not in sys.path:
 from build_tools import preview  # noqa: E402
 from build_tools.diagnostics import ContentError  # noqa: E402
 from build_tools.project import Layout, load_project  # noqa: E402
+from build_tools.render.node_data import write_node_data  # noqa: E402
 from build_tools.render.site import write_site  # noqa: E402
+from build_tools.render.ui_text import ui_text  # noqa: E402
 from build_tools.search_index import augment_site_search  # noqa: E402
 from build_tools.site_map import HANDBOOK_DIR, REVIEW_PAGE, source_file  # noqa: E402
 
@@ -53,12 +55,18 @@ def on_post_build(config, **kwargs):
     ``extra: svensk_sokning: false`` byggs sajten med Materials vanliga sökindex (för jämförelsen i
     scripts/search_benchmark.py)."""
     project = _LOADED.get("project")
-    if project is None or config["extra"].get("svensk_sokning", True) is False:
+    if project is None:
+        return
+    # Guidens noder som data, för svar på plats (build_tools/render/node_data.py).
+    write_node_data(Path(config["site_dir"]), project)
+    if config["extra"].get("svensk_sokning", True) is False:
         return
     augment_site_search(Path(config["site_dir"]), project)
 
 
 def on_config(config, **kwargs):
+    # Gränssnittets texter till temat (overrides/main.html skriver dem i sidan åt skripten).
+    config["extra"]["sv_ui"] = ui_text()
     root = Path(config["config_file_path"]).absolute().parent
     layout = Layout(root)
     project, report = load_project(layout)

@@ -17,6 +17,7 @@ from ..search_terms import SearchHint
 from . import urls
 from .docx_files import district_value
 from .markdown_text import to_html, to_inline_html, to_plain_text
+from .ui_text import ui_text
 from .upcoming import upcoming_page
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -82,6 +83,7 @@ def _environment() -> jinja2.Environment:
         note=citation_note,
         status_label=lambda entry: STATUS_LABELS[entry.status],
         status_text=lambda status: STATUS_LABELS[status],
+        ui=ui_text(),
     )
     return env
 

@@ -187,11 +187,11 @@ def test_old_query_links_are_rewritten_without_a_reload(page, fixture_site):
 def test_opening_a_page_in_the_middle_says_so(page, fixture_site):
     page.goto(node(fixture_site, "sista"))
     wait(page, "sista")
-    assert "mitt i guiden" in page.locator(".sv-notice").inner_text()
+    assert "mitt i guiden" in page.locator(".sv-midguide").inner_text()
     # Svaren går ändå att följa: vanliga länkar till nästa sida, utan påhittade tidigare svar.
     target = page.locator('a[data-sv-answer="snart"]').evaluate("link => link.href")
     assert target == fixture_site.base_url + "/beslutsstod/prov/utfall-a/"
-    page.click(".sv-notice a")
+    page.click(".sv-midguide a")
     wait(page, "borjan")
 
 
@@ -232,3 +232,120 @@ def test_nothing_is_stored_and_no_cookies(page, fixture_site):
     assert page.context.cookies() == []
     stored = page.evaluate("Object.keys(localStorage).length + Object.keys(sessionStorage).length")
     assert stored == 0
+
+
+# ---- Svar på plats: nästa nod ritas ur guidens data, utan att sidan hämtas ----
+
+PAGE_LOADS = "/beslutsstod/prov/"
+GUIDE_AREA = """() => {
+    const area = document.querySelector('.md-content article');
+    const copy = area.cloneNode(true);
+    // Ordlistans tips numreras i den ordning de skapas på sidan; numret säger inget om innehållet.
+    copy.querySelectorAll('[id^="sv-term-tip-"]').forEach(e => e.removeAttribute('id'));
+    copy.querySelectorAll('[aria-describedby^="sv-term-tip-"]').forEach(e => e.removeAttribute('aria-describedby'));
+    copy.querySelectorAll('[data-sv-live]').forEach(e => { e.textContent = ''; });
+    // Materials markering av tangentbordsfokus beror på hur man kom dit (klick eller laddning), inte på sidan.
+    copy.querySelectorAll('.focus-visible').forEach(e => e.classList.remove('focus-visible'));
+    copy.querySelectorAll('[data-focus-visible-added]').forEach(e => e.removeAttribute('data-focus-visible-added'));
+    return {html: copy.innerHTML, title: document.title, url: location.href};
+}"""
+
+
+def wait_in_place(page, node_id: str) -> None:
+    """Vänta tills guidens data har hämtats (då ritas svaren på plats) och noden visas."""
+    wait(page, node_id)
+    page.wait_for_function(
+        "() => performance.getEntriesByType('resource').some(e => e.name.endsWith('/noder.json') && e.responseEnd > 0)"
+    )
+    page.wait_for_timeout(50)  # svaret från fetch tolkas strax efter att överföringen är klar
+
+
+def settled(page) -> dict:
+    page.wait_for_selector("article[data-sv-terms=klar]")
+    return page.evaluate(GUIDE_AREA)
+
+
+def node_requests(site, before: int) -> list[str]:
+    return [r for r in site.requests[before:] if r.startswith(PAGE_LOADS) and not r.endswith("noder.json")]
+
+
+def test_answers_render_in_place_and_match_the_static_page(page, fixture_site):
+    page.goto(node(fixture_site, "borjan", "svar="))
+    wait_in_place(page, "borjan")
+    before = len(fixture_site.requests)
+    seen = []
+    for answer, target in (("ja", "mellan"), ("ett", "sista"), ("snart", "utfall-a")):
+        page.click(f'a[data-sv-answer="{answer}"]')
+        wait(page, target)
+        seen.append(settled(page))
+    assert node_requests(fixture_site, before) == [], "en nodsida hämtades trots att svaret ritades på plats"
+    assert page.evaluate("performance.getEntriesByType('navigation').length") == 1
+    # Varje nod som ritades på plats är densamma som nodens egen sida när den laddas om.
+    for in_place in seen:
+        page.goto(in_place["url"])
+        page.reload()
+        wait(page, in_place["url"].split("/")[-2])
+        assert settled(page) == in_place
+
+
+def test_back_and_forward_stay_in_place(page, fixture_site):
+    page.goto(node(fixture_site, "borjan", "svar="))
+    wait_in_place(page, "borjan")
+    before = len(fixture_site.requests)
+    page.click('a[data-sv-answer="ja"]')
+    wait(page, "mellan")
+    page.click('a[data-sv-answer="tva"]')
+    wait(page, "utfall-b")
+    page.go_back()
+    wait(page, "mellan")
+    assert page.url.endswith("/mellan/#svar=borjan.ja")
+    assert len(summary(page)) == 1
+    page.go_back()
+    wait(page, "borjan")
+    page.go_forward()
+    wait(page, "mellan")
+    page.click('a[data-sv-change="borjan"]')
+    wait(page, "borjan")
+    assert page.locator("a.sv-answer--previous").get_attribute("data-sv-answer") == "ja"
+    assert node_requests(fixture_site, before) == []
+    # Rubriken har fokus och statusraden säger vilken fråga som visas.
+    page.wait_for_function("() => document.activeElement && document.activeElement.tagName === 'H1'")
+    page.wait_for_function("() => document.querySelector('[data-sv-live]').textContent.startsWith('Fråga: ')")
+
+
+def test_a_link_out_of_the_guide_still_uses_instant_navigation(page, fixture_site):
+    page.goto(node(fixture_site, "mellan", "svar=borjan.ja"))
+    wait_in_place(page, "mellan")
+    page.click(".sv-walker__caption a")  # guidens startsida: ingen nod, Material byter sida
+    page.wait_for_selector("a.sv-start-button")
+    page.click("a.sv-start-button")
+    wait(page, "borjan")
+    assert page.evaluate("performance.getEntriesByType('navigation').length") == 1
+
+
+PHONE = {"width": 375, "height": 667}
+HEADING_VISIBLE = """() => {
+    const h = document.querySelector('.sv-walker h1').getBoundingClientRect();
+    const header = document.querySelector('.md-header').getBoundingClientRect().bottom;
+    return {top: h.top, bottom: h.bottom, header: header, height: innerHeight};
+}"""
+
+
+def test_on_a_phone_each_new_heading_is_visible_under_the_header(browser, fixture_site):
+    context = browser.new_context(locale="sv-SE", viewport=PHONE, has_touch=True, is_mobile=True)
+    page = context.new_page()
+    try:
+        page.goto(fixture_site.base_url + "/beslutsstod/prov/")
+        page.locator("a.sv-start-button").scroll_into_view_if_needed()
+        page.click("a.sv-start-button")
+        wait(page, "borjan")
+        box = page.evaluate(HEADING_VISIBLE)
+        assert box["header"] <= box["top"] < 300, box
+        for answer, target in (("ja", "mellan"), ("ett", "sista"), ("snart", "utfall-a")):
+            page.locator(f'a[data-sv-answer="{answer}"]').scroll_into_view_if_needed()
+            page.click(f'a[data-sv-answer="{answer}"]')
+            wait(page, target)
+            box = page.evaluate(HEADING_VISIBLE)
+            assert box["header"] <= box["top"] and box["bottom"] <= box["height"], (target, box)
+    finally:
+        context.close()

@@ -34,7 +34,7 @@
       title.textContent = data.title;
       documentBox.appendChild(title);
       var meta = document.createElement("p");
-      meta.textContent = "Mallens version: granskad " + data.reviewed + ". Utskriven " + new Date().toLocaleDateString("sv-SE") + ".";
+      meta.textContent = window.samverkan.text("mall_version", { granskad: data.reviewed, datum: new Date().toLocaleDateString("sv-SE") });
       documentBox.appendChild(meta);
       root.querySelectorAll("fieldset").forEach(function (set) {
         var heading = document.createElement("h2");
@@ -66,7 +66,5 @@
     if (root && !root.getAttribute("data-sv-ready")) init(root);
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(start);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  window.samverkan.onPage(start);
 })();

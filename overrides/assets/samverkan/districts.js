@@ -11,13 +11,17 @@
     return text.toLowerCase().normalize("NFD").replace(/[\u0300-\u036f]/g, "").replace(/\s+/g, " ").trim();
   }
 
-  /* Sajtens rot. md-scope.js räknar ut den ur sin egen adress, så den stämmer även efter
-     snabbnavigering (Materials __config anger roten relativt den först inlästa sidan). */
-  function siteBase() {
-    if (window.__md_scope instanceof URL) return window.__md_scope;
-    var config = document.getElementById("__config");
-    var base = config ? JSON.parse(config.textContent).base : ".";
-    return new URL(base.replace(/\/?$/, "/"), window.location.href);
+  var T = function (key, values) { return window.samverkan.text(key, values); };
+  var siteBase = function () { return window.samverkan.siteBase(); };
+  var contacts = null;
+
+  /* Kontaktvägarna hämtas en gång, även när flera resultat visas efter varandra. */
+  function loadContacts(url) {
+    if (!contacts) {
+      contacts = fetch(url).then(function (response) { return response.json(); });
+      contacts.catch(function () { contacts = null; });
+    }
+    return contacts;
   }
 
   function match(entries, query) {
@@ -34,7 +38,7 @@
   }
 
   function kindLabel(kind) {
-    return { tidigare: "tidigare stadsdelsförvaltning", alias: "del av område", stadsdel: "stadsdel", forvaltning: "stadsdelsförvaltning" }[kind] || "";
+    return ["tidigare", "alias", "stadsdel", "forvaltning"].indexOf(kind) >= 0 ? T("stadsdel_typ_" + kind) : "";
   }
 
   function initLookup(box) {
@@ -65,8 +69,8 @@
           results.appendChild(li);
         });
         if (!input.value.trim()) status.textContent = "";
-        else if (!found.length) status.textContent = "Inga träffar. Prova början av namnet, eller se listan A–Ö nedan.";
-        else status.textContent = found.length === 1 ? "1 träff." : found.length + " träffar.";
+        else if (!found.length) status.textContent = T("stadsdel_inga_traffar");
+        else status.textContent = found.length === 1 ? T("stadsdel_en_traff") : T("stadsdel_traffar", { antal: found.length });
         results.setAttribute("data-sv-for", input.value);
       }, 120);
     });
@@ -80,26 +84,26 @@
   function initPicker(box) {
     var base = siteBase();
     var url = new URL("stadsdelar/kontakter.json", base).href;
-    fetch(url).then(function (response) { return response.json(); }).then(function (districts) {
+    loadContacts(url).then(function (districts) {
       var id = "sv-district-select";
       var label = document.createElement("label");
       label.setAttribute("for", id);
-      label.textContent = "Vilken stadsdel är barnet folkbokfört i?";
+      label.textContent = T("stadsdel_valj_fraga");
       var select = document.createElement("select");
       select.id = id;
       var empty = document.createElement("option");
       empty.value = "";
-      empty.textContent = "Välj stadsdel";
+      empty.textContent = T("stadsdel_valj");
       select.appendChild(empty);
       districts.forEach(function (d, i) {
         var option = document.createElement("option");
         option.value = String(i);
-        option.textContent = d.name + (d.former.length ? " (tidigare " + d.former.join(", ") + ")" : "");
+        option.textContent = d.name + (d.former.length ? T("stadsdel_tidigare", { namn: d.former.join(", ") }) : "");
         select.appendChild(option);
       });
       var hint = document.createElement("p");
       hint.className = "sv-meta";
-      hint.textContent = "Det är barnets hemstadsdel som gäller, inte skolans. Valet sparas inte.";
+      hint.textContent = T("stadsdel_valj_tips");
       var output = document.createElement("div");
       output.className = "sv-district-block";
       output.setAttribute("aria-live", "polite");
@@ -108,31 +112,31 @@
         if (select.value === "") return;
         var d = districts[Number(select.value)];
         var heading = document.createElement("h3");
-        heading.textContent = "Socialtjänsten i " + d.name;
+        heading.textContent = T("stadsdel_socialtjansten_i", { namn: d.name });
         output.appendChild(heading);
         var list = document.createElement("ul");
         d.contacts.forEach(function (c) {
           var li = document.createElement("li");
-          li.textContent = c.description + (c.value ? ": " + c.value : "") + (c.status !== "verifierad" ? " (inte slutligt kontrollerad)" : "");
+          li.textContent = c.description + (c.value ? ": " + c.value : "") + (c.status !== "verifierad" ? T("stadsdel_inte_kontrollerad") : "");
           list.appendChild(li);
         });
         var web = document.createElement("li");
         var link = document.createElement("a");
         link.href = d.website;
-        link.textContent = "Stadsdelsförvaltningens webbsida";
+        link.textContent = T("stadsdel_webbsida");
         web.appendChild(link);
         list.appendChild(web);
         var page = document.createElement("li");
         var pageLink = document.createElement("a");
         pageLink.href = new URL("stadsdelar/" + d.slug + "/", base).href;
-        pageLink.textContent = "Allt om " + d.name + " på Samverkansguiden";
+        pageLink.textContent = T("stadsdel_allt_om", { namn: d.name });
         page.appendChild(pageLink);
         list.appendChild(page);
         output.appendChild(list);
         if (d.missing) {
           var note = document.createElement("p");
           note.className = "sv-meta";
-          note.textContent = "Telefonnumret till mottagningen har vi inte kunnat kontrollera. Använd e-tjänsten eller stadsdelens webbsida.";
+          note.textContent = T("stadsdel_nummer_saknas");
           output.appendChild(note);
         }
       });
@@ -153,9 +157,7 @@
     if (picker && !picker.getAttribute("data-sv-ready")) { picker.setAttribute("data-sv-ready", "1"); initPicker(picker); }
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(start);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  window.samverkan.onPage(start);
 
   window.SamverkansguidenStadsdelar = { normalize: normalize, match: match };
 })();

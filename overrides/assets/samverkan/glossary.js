@@ -11,18 +11,9 @@
   var termsPromise = null;
   var counter = 0;
 
-  /* Sajtens rot. md-scope.js räknar ut den ur sin egen adress, så den stämmer även efter
-     snabbnavigering (Materials __config anger roten relativt den först inlästa sidan). */
-  function siteBase() {
-    if (window.__md_scope instanceof URL) return window.__md_scope;
-    var config = document.getElementById("__config");
-    var base = config ? JSON.parse(config.textContent).base : ".";
-    return new URL(base.replace(/\/?$/, "/"), window.location.href);
-  }
-
   function loadTerms() {
     if (!termsPromise) {
-      termsPromise = fetch(new URL("ordlista/termer.json", siteBase()).href)
+      termsPromise = fetch(new URL("ordlista/termer.json", window.samverkan.siteBase()).href)
         .then(function (r) { return r.json(); })
         .catch(function () { return []; });
     }
@@ -109,44 +100,72 @@
     return wrapper;
   }
 
-  function mark(root, terms) {
+  /* Orden att leta efter, längst först (ett längre ord vinner över ett kortare inuti det). */
+  function wordList(terms) {
     var words = [];
     terms.forEach(function (entry) {
       [entry.t].concat(entry.f || []).forEach(function (word) { words.push({ word: word, entry: entry }); });
     });
     words.sort(function (a, b) { return b.word.length - a.word.length; });
-    var used = {};
-    words.forEach(function (item) {
-      if (used[item.entry.t]) return;
-      var pattern = patternFor(item.word);
-      var nodes = textNodes(root);
-      for (var i = 0; i < nodes.length; i++) {
-        var node = nodes[i];
-        var found = pattern.exec(node.nodeValue);
-        if (!found) continue;
-        var after = node.splitText(found.index);
-        after.nodeValue = after.nodeValue.slice(found[0].length);
-        node.parentNode.insertBefore(makeTerm(found[0], item.entry), after);
-        used[item.entry.t] = true;
-        return;
-      }
-    });
+    return words;
   }
 
+  /* Första förekomsten av ordet i textnoderna blir ett tips. Textnoden delas, och delarna före och
+     efter ordet står kvar i listan, så att listan bara behöver byggas en gång. */
+  function markWord(nodes, item) {
+    var pattern = patternFor(item.word);
+    for (var i = 0; i < nodes.length; i++) {
+      var node = nodes[i];
+      var found = pattern.exec(node.nodeValue);
+      if (!found) continue;
+      var after = node.splitText(found.index);
+      after.nodeValue = after.nodeValue.slice(found[0].length);
+      node.parentNode.insertBefore(makeTerm(found[0], item.entry), after);
+      nodes.splice(i + 1, 0, after);
+      return true;
+    }
+    return false;
+  }
+
+  /* I små portioner (högst några millisekunder åt gången), så att inget blir en lång uppgift som
+     fördröjer ett klick eller sidbytet. */
+  function mark(root, terms, done) {
+    var words = wordList(terms);
+    var nodes = textNodes(root);
+    var used = {};
+    var index = 0;
+    function step(deadline) {
+      var left = deadline && deadline.timeRemaining ? deadline.timeRemaining() : 6;
+      var until = Date.now() + Math.max(2, Math.min(8, left));
+      do {
+        var item = words[index++];
+        if (item && !used[item.entry.t] && markWord(nodes, item)) used[item.entry.t] = true;
+      } while (index < words.length && Date.now() < until);
+      if (index < words.length && document.body.contains(root)) later(step);
+      else done();
+    }
+    later(step);
+  }
+
+  function later(fn) {
+    if (window.requestIdleCallback) window.requestIdleCallback(fn, { timeout: 300 });
+    else window.setTimeout(fn, 30);
+  }
+
+  /* Guidens ruta byts ut när en nod ritas på plats; då märks den nya rutan. Annars hela artikeln. */
   function start() {
-    var root = document.querySelector(".md-content article");
-    if (!root || root.getAttribute("data-sv-terms") || root.querySelector("[data-sv-glossary-page]")) return;
-    root.setAttribute("data-sv-terms", "1");
-    /* Efter att sidan har målats: tipsen får inte fördröja sidbytet (snabbnavigeringen). */
-    var later = window.requestIdleCallback
-      ? function (fn) { window.requestIdleCallback(fn, { timeout: 300 }); }
-      : function (fn) { window.setTimeout(fn, 30); };
+    var article = document.querySelector(".md-content article");
+    if (!article || article.querySelector("[data-sv-glossary-page]")) return;
+    var root = article.querySelector(".sv-walker") || article;
+    if (root.getAttribute("data-sv-terms")) return;
+    /* Artikeln bär också läget (1, klar), även när bara guidens ruta märks. */
+    var marked = root === article ? [root] : [root, article];
+    var state = function (value) { marked.forEach(function (element) { element.setAttribute("data-sv-terms", value); }); };
+    state("1");
     loadTerms().then(function (terms) {
-      later(function () {
-        if (!document.body.contains(root)) return;
-        if (terms.length) mark(root, terms);
-        root.setAttribute("data-sv-terms", "klar");
-      });
+      if (!document.body.contains(root)) return;
+      if (!terms.length) state("klar");
+      else mark(root, terms, function () { state("klar"); });
     });
   }
 
@@ -157,7 +176,5 @@
     });
   });
 
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(start);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  window.samverkan.onPage(start);
 })();

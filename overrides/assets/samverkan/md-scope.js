@@ -19,6 +19,14 @@
   window.__md_get = function () { return null; };
   window.__md_set = function () {};
 
+  /* Guidens sidor: visa rutan "mitt i guiden" redan när sidan ritas första gången, i stället för att
+     skriptet skjuter ned sidan när det startar (walker.js håller klassen uppdaterad därefter). */
+  var root = document.documentElement;
+  root.classList.add("sv-js");
+  if (!/(?:^#|&)svar=[^&]/.test(window.location.hash) && !/[?&]svar=[^&]/.test(window.location.search)) {
+    root.classList.add("sv-utan-svar");
+  }
+
   if (window.location.protocol !== "file:") return;
 
   /* Länkar som skripten bygger (t.ex. guidens svar) pekar på mappar: öppna mappens index.html. */

@@ -7,7 +7,8 @@
   "use strict";
   var first = true;
 
-  function focusHeading() {
+  function focusHeading(detail) {
+    if (detail && detail.inPlace) return;
     if (first) { first = false; return; }
     var hash = window.location.hash.slice(1);
     if (hash && hash.indexOf("=") < 0 && document.getElementById(decodeURIComponent(hash))) return;
@@ -27,5 +28,7 @@
     target.focus();
   }, true);
 
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(focusHeading);
+  /* Bara för snabbnavigeringens sidbyten (document$ via adaptern); guiden flyttar själv fokus när
+     den ritar en nod på plats. */
+  window.samverkan.onPage(focusHeading);
 })();

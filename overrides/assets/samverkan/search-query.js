@@ -11,15 +11,14 @@
  *
  * Vilka ord som finns och vilka fogeformer och småord som gäller kommer från sökindexet
  * (config.samverkan, skrivet av build_tools/search_terms.py från data/sokord.yaml och innehållet).
- * Skriptet läses in före Materials eget skript och kopplar in sig där frågan skickas till
- * sökningens web worker. Fungerar det inte, söker Material som vanligt på det användaren skrev.
+ * Skriptet når sökningen bara genom adaptern (adapter-material.js, window.samverkan.onSearch), som
+ * kopplar in sig där frågan skickas till sökningens web worker. Fungerar det inte, söker Material
+ * som vanligt på det användaren skrev.
  */
 (function () {
   "use strict";
 
-  /* Meddelandetyperna mellan Material och sökningens worker (SearchMessageType i Material 9). */
-  var SETUP = 0;
-  var QUERY = 2;
+  /* Svarets typ i Vocabulary.cleanResult (adaptern har redan valt ut svaren från sökningen). */
   var RESULT = 3;
   var MIN_PART = 3;
   var MIN_TAIL = 4;
@@ -110,41 +109,20 @@
     });
   };
 
-  var NativeWorker = window.Worker;
-  if (!NativeWorker) return;
-
-  function SearchWorker(url, options) {
-    var worker = new NativeWorker(url, options);
-    if (!/\/workers\/search\.[^/]*js/.test(String(url))) return worker;
-    var post = worker.postMessage;
-    var vocabulary = null;
-    worker.postMessage = function (message, transfer) {
-      try {
-        if (message && message.type === SETUP && message.data && message.data.config) {
-          vocabulary = message.data.config.samverkan ? new Vocabulary(message.data.config.samverkan) : null;
-        } else if (vocabulary && message && message.type === QUERY && typeof message.data === "string") {
-          message = { type: QUERY, data: vocabulary.expand(message.data) };
-        }
-      } catch (e) {
-        /* Frågan skickas som den är. */
+  /* Adaptern (adapter-material.js) skickar hit sökningens inställningar, varje fråga och varje svar. */
+  var vocabulary = null;
+  if (window.samverkan) {
+    window.samverkan.onSearch({
+      setup: function (config) {
+        vocabulary = config && config.samverkan ? new Vocabulary(config.samverkan) : null;
+      },
+      query: function (text) {
+        return vocabulary ? vocabulary.expand(text) : text;
+      },
+      result: function (data) {
+        if (vocabulary) vocabulary.cleanResult({ type: RESULT, data: data });
       }
-      return transfer === undefined ? post.call(worker, message) : post.call(worker, message, transfer);
-    };
-    var listen = worker.addEventListener;
-    worker.addEventListener = function (type, listener, options) {
-      if (type !== "message" || typeof listener !== "function") return listen.call(worker, type, listener, options);
-      return listen.call(worker, type, function (event) {
-        try {
-          if (vocabulary) vocabulary.cleanResult(event.data);
-        } catch (e) {
-          /* Svaret visas som det är. */
-        }
-        return listener.call(this, event);
-      }, options);
-    };
-    return worker;
+    });
   }
-  SearchWorker.prototype = NativeWorker.prototype;
-  window.Worker = SearchWorker;
   window.samverkanSok = { Vocabulary: Vocabulary };
 })();

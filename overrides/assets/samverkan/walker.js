@@ -9,8 +9,10 @@
  * webbservern, så svaren hamnar inte i någon logg. Inga kakor, ingen localStorage.
  * Gamla länkar med ?svar= skrivs om till #svar= direkt, utan omladdning.
  *
- * Materials snabbnavigering (navigation.instant) byter sida utan omladdning och meddelar det
- * via document$; då körs start() igen för den nya sidan.
+ * Svar på plats: när någon svarar ritas nästa nod direkt i sidan ur guidens data (noder.json), och
+ * adressen blir nodens egen. Varje nod har ändå sin egen statiska sida (utan skript, direktlänkar,
+ * utskrift). Materials snabbnavigering tar hand om alla andra länkar; skriptet når Material bara
+ * genom adaptern (adapter-material.js, window.samverkan), som kör start() för varje ny sida.
  */
 (function () {
   "use strict";
@@ -138,14 +140,32 @@
   }
 
   /* ---- Sidan ---- */
+  var T = function (key, values) { return window.samverkan ? window.samverkan.text(key, values) : key; };
+
+  /* Trädet läses en gång per guide (samma data står i varje nodsida). */
+  var parsedTrees = {};
+  function treeOf(element) {
+    var text = element.getAttribute("data-sv-json");
+    if (parsedTrees.text !== text) parsedTrees = { text: text, tree: JSON.parse(text) };
+    return parsedTrees.tree;
+  }
+
+  function treeData(root) {
+    var scope = root.parentNode || document;
+    return scope.querySelector(".sv-tree-data") || document.querySelector(".sv-tree-data");
+  }
+
   function Walker(root) {
     this.root = root;
-    this.tree = JSON.parse(root.querySelector(".sv-tree-data").getAttribute("data-sv-json"));
+    this.tree = treeOf(treeData(root));
     this.nodeId = root.getAttribute("data-sv-node");
     this.treeRoot = root.getAttribute("data-sv-root");
     this.casesRoot = root.getAttribute("data-sv-cases");
     this.node = this.tree.nodes[this.nodeId];
     this.fall = null;
+    /* Adressen till nodens sida (utan fragment), räknad från sidan själv. */
+    this.treeBase = new URL(this.treeRoot, window.location.href);
+    this.pagePath = new URL(this.nodeId + "/", this.treeBase).pathname;
   }
 
   Walker.prototype.href = function (nodeId, path, kept, restarted) {
@@ -161,7 +181,7 @@
     link.className = this.node.t === "o" ? "md-button md-button--primary" : "";
     link.href = this.casesRoot + this.fall + "/#" + buildFragment(state.path, [], false, null);
     link.setAttribute("data-sv-case-return", "");
-    link.textContent = this.node.t === "o" ? "Tillbaka till övningsfallet" : "Avbryt och gå tillbaka till övningsfallet";
+    link.textContent = this.node.t === "o" ? T("walker_tillbaka_till_fallet") : T("walker_avbryt_till_fallet");
     box.appendChild(link);
     this.add(this.root.querySelector("[data-sv-top]"), box);
   };
@@ -172,19 +192,12 @@
     return element;
   };
 
-  Walker.prototype.notice = function (text, linkText, linkHref, role) {
+  Walker.prototype.notice = function (text, role) {
     var box = document.createElement("div");
     box.className = "sv-notice";
     if (role) box.setAttribute("role", role);
     var p = document.createElement("p");
     p.appendChild(document.createTextNode(text));
-    if (linkText) {
-      p.appendChild(document.createTextNode(" "));
-      var a = document.createElement("a");
-      a.href = linkHref;
-      a.textContent = linkText;
-      p.appendChild(a);
-    }
     box.appendChild(p);
     return this.add(this.root.querySelector("[data-sv-top]"), box);
   };
@@ -203,7 +216,7 @@
     var link = document.createElement("a");
     link.className = "sv-back";
     link.href = target;
-    link.textContent = "Tillbaka";
+    link.textContent = T("walker_tillbaka");
     link.setAttribute("data-sv-back", "");
     this.add(this.root.querySelector("[data-sv-top]"), link);
   };
@@ -224,29 +237,9 @@
       if (answerId === previous) {
         var mark = document.createElement("span");
         mark.className = "sv-answer__previous";
-        mark.textContent = "Ditt tidigare svar";
+        mark.textContent = T("walker_ditt_tidigare_svar");
         self.add(link, mark);
       }
-    });
-  };
-
-  /* Hämta nästa frågas sida i förväg (adressen utan svaren: fragmentet skickas aldrig), så att
-     sidbytet inte väntar på nätet. Alla svarsalternativ hämtas, så servern ser inte vad någon valde. */
-  var prefetched = {};
-  Walker.prototype.prefetch = function () {
-    if (window.location.protocol === "file:") return;
-    var links = this.root.querySelectorAll("a[data-sv-answer]");
-    var later = window.requestIdleCallback || function (fn) { window.setTimeout(fn, 50); };
-    later(function () {
-      Array.prototype.forEach.call(links, function (link) {
-        var url = link.href.split("#")[0];
-        if (prefetched[url]) return;
-        prefetched[url] = true;
-        var hint = document.createElement("link");
-        hint.rel = "prefetch";
-        hint.href = url;
-        document.head.appendChild(hint);
-      });
     });
   };
 
@@ -257,44 +250,32 @@
     });
   };
 
+  Walker.prototype.historyRow = function (state, pair, index) {
+    var question = this.tree.nodes[pair.q];
+    var answer = findAnswer(question, pair.a);
+    var row = el("div", "sv-summary__row");
+    row.appendChild(el("dt", "sv-summary__question", question.text));
+    row.appendChild(el("dd", "sv-summary__answer", answer.label));
+    var action = el("dd", "sv-summary__action");
+    var change = document.createElement("a");
+    change.href = this.href(pair.q, state.path.slice(0, index), state.path.slice(index).concat(state.kept));
+    change.setAttribute("data-sv-change", pair.q);
+    change.appendChild(document.createTextNode(T("walker_andra")));
+    change.appendChild(el("span", "sv-visually-hidden", T("walker_andra_dolt", { fraga: question.text })));
+    action.appendChild(change);
+    row.appendChild(action);
+    return row;
+  };
+
   Walker.prototype.renderHistory = function (state) {
     var box = this.root.querySelector("[data-sv-history]");
     if (!box) return;
     box.hidden = !state.path.length;
     if (!state.path.length) return;
-    var self = this;
-    var heading = document.createElement("h2");
+    var heading = el("h2", "", T("walker_dina_svar"));
     heading.id = "dina-svar";
-    heading.textContent = "Dina svar";
-    var list = document.createElement("dl");
-    list.className = "sv-summary";
-    state.path.forEach(function (pair, index) {
-      var question = self.tree.nodes[pair.q];
-      var answer = findAnswer(question, pair.a);
-      var row = document.createElement("div");
-      row.className = "sv-summary__row";
-      var dt = document.createElement("dt");
-      dt.className = "sv-summary__question";
-      dt.textContent = question.text;
-      var dd = document.createElement("dd");
-      dd.className = "sv-summary__answer";
-      dd.textContent = answer.label;
-      var action = document.createElement("dd");
-      action.className = "sv-summary__action";
-      var change = document.createElement("a");
-      change.href = self.href(pair.q, state.path.slice(0, index), state.path.slice(index).concat(state.kept));
-      change.setAttribute("data-sv-change", pair.q);
-      change.appendChild(document.createTextNode("Ändra"));
-      var hidden = document.createElement("span");
-      hidden.className = "sv-visually-hidden";
-      hidden.textContent = " svaret på frågan: " + question.text;
-      change.appendChild(hidden);
-      action.appendChild(change);
-      row.appendChild(dt);
-      row.appendChild(dd);
-      row.appendChild(action);
-      list.appendChild(row);
-    });
+    var list = el("dl", "sv-summary");
+    state.path.forEach(function (pair, index) { list.appendChild(this.historyRow(state, pair, index)); }, this);
     this.add(box, heading);
     this.add(box, list);
   };
@@ -302,10 +283,8 @@
   Walker.prototype.enableOutcome = function (state) {
     if (this.node.t !== "o") return;
     var actions = this.root.querySelector("[data-sv-actions]");
-    var button = document.createElement("button");
+    var button = el("button", "md-button md-button--primary sv-print-button", T("walker_skriv_ut"));
     button.type = "button";
-    button.className = "md-button md-button--primary sv-print-button";
-    button.textContent = "Skriv ut / spara som PDF";
     button.addEventListener("click", function () { window.print(); });
     var wrapper = document.createElement("p");
     wrapper.appendChild(button);
@@ -313,43 +292,46 @@
     actions.insertBefore(wrapper, actions.firstChild);
 
     var header = this.root.querySelector("[data-sv-print-header]");
-    var today = new Date().toLocaleDateString("sv-SE");
     var lines = [
-      ["Guide", this.tree.title],
-      ["Guidens version (granskad)", this.tree.reviewed],
-      ["Utskriven", today]
+      [T("walker_utskrift_guide"), this.tree.title],
+      [T("walker_utskrift_version"), this.tree.reviewed],
+      [T("walker_utskrift_datum"), new Date().toLocaleDateString("sv-SE")]
     ];
     var dl = document.createElement("dl");
     lines.forEach(function (pair) {
-      var dt = document.createElement("dt");
-      dt.textContent = pair[0];
-      var dd = document.createElement("dd");
-      dd.textContent = pair[1];
-      dl.appendChild(dt);
-      dl.appendChild(dd);
+      dl.appendChild(el("dt", "", pair[0]));
+      dl.appendChild(el("dd", "", pair[1]));
     });
-    var title = document.createElement("p");
-    title.className = "sv-print-header__title";
-    title.textContent = "Samverkansguiden – underlag för hur beslutet togs";
-    this.add(header, title);
+    this.add(header, el("p", "sv-print-header__title", T("walker_utskrift_rubrik")));
     this.add(header, dl);
-    if (!state.path.length) {
-      var missing = document.createElement("p");
-      missing.textContent = "Svaren som ledde hit är inte kända. Gå igenom guiden från början för att få med dem.";
-      this.add(header, missing);
-    }
+    if (!state.path.length) this.add(header, el("p", "", T("walker_utskrift_okanda_svar")));
     header.hidden = false;
+  };
+
+  /* Rubriken helt synlig under sidhuvudet, med guidens övre rad (Tillbaka, guidens namn) om den får plats. */
+  Walker.prototype.reveal = function () {
+    var heading = this.root.querySelector("h1");
+    if (!heading) return;
+    var header = window.samverkan ? window.samverkan.headerBottom() : 0;
+    var top = this.root.getBoundingClientRect().top;
+    var box = heading.getBoundingClientRect();
+    if (top >= header && box.bottom <= window.innerHeight) return;
+    var margin = 8;
+    var target = box.bottom - top + header + margin <= window.innerHeight ? top : box.top;
+    window.scrollTo(0, Math.max(0, window.pageYOffset + target - header - margin));
   };
 
   Walker.prototype.announce = function () {
     var heading = this.root.querySelector("h1");
-    var live = this.root.querySelector("[data-sv-live]");
+    var live = document.querySelector("[data-sv-live]");
     if (!heading) return;
-    heading.focus({ preventScroll: false });
+    heading.focus({ preventScroll: true });
+    this.reveal();
     if (live) {
-      var prefix = this.node.t === "o" ? "Resultat: " : "Fråga: ";
+      var key = this.node.t === "o" ? "walker_upplasning_resultat" : "walker_upplasning_fraga";
+      var message = T(key, { rubrik: heading.textContent });
       live.textContent = "";
-      window.setTimeout(function () { live.textContent = prefix + heading.textContent; }, 150);
+      window.setTimeout(function () { live.textContent = message; }, 150);
     }
   };
 
@@ -373,28 +355,18 @@
       return false;
     }
     this.root.classList.add("sv-walker--enhanced");
+    document.documentElement.classList.toggle("sv-utan-svar", !state.path.length && !state.restarted);
     if (state.restarted) {
-      this.notice(
-        "Vi har börjat om från början. Länken du följde passade inte guiden, kanske för att guiden har ändrats sedan länken skapades.",
-        null, null, "alert"
-      );
+      this.notice(T("walker_omstart"), "alert");
       if (window.history.replaceState) {
         window.history.replaceState(window.history.state, "", "#" + buildFragment([], [], false, this.fall));
         this.renderedHash = window.location.hash;
       }
-    } else if (!state.path.length && this.nodeId !== this.tree.start) {
-      this.notice(
-        "Du har öppnat en sida mitt i guiden, så dina tidigare svar syns inte här.",
-        "Börja från första frågan", this.href(this.tree.start, [])
-      );
     }
     this.backLink(state);
     this.caseLink(state);
     this.restartLinks();
-    if (this.node.t === "q") {
-      this.enhanceAnswers(state);
-      this.prefetch();
-    }
+    if (this.node.t === "q") this.enhanceAnswers(state);
     this.renderHistory(state);
     this.enableOutcome(state);
     return state.inGuide || state.restarted;
@@ -402,35 +374,115 @@
 
   Walker.prototype.init = function () {
     if (!this.node) return;
-    var self = this;
+    this.root.setAttribute("data-sv-ready", "1");
     if (this.render()) this.announce();
-    /* Samma sida med ett annat fragment (t.ex. Börja om på första frågan): rita om. */
-    this.onHash = function () {
-      if (!document.body.contains(self.root)) {
-        window.removeEventListener("hashchange", self.onHash);
-        return;
-      }
-      if (window.location.hash === self.renderedHash) return;
-      if (self.render()) self.announce();
-    };
-    window.addEventListener("hashchange", this.onHash);
+  };
+
+  /* ---- Svar på plats: nästa nod ritas ur guidens data (noder.json), utan att sidan hämtas ----
+     Filen har varje nods ruta precis som på nodens egen sida (build_tools/render/node_data.py) och
+     hämtas en gång per guide när sidan är klar. Adressen byts med history.pushState till nodens egen
+     adress, med svaren i fragmentet, så att omladdning, bokmärken, utskrift och bakåt/framåt ger samma
+     sida. Finns inte datan (t.ex. från file:// eller om hämtningen misslyckas) går länkarna som vanligt. */
+  var current = null;
+  var nodeData = {};
+
+  function loadNodes(walker) {
+    if (window.location.protocol === "file:") return;
+    var url = new URL("noder.json", walker.treeBase).href;
+    if (nodeData[url]) return;
+    nodeData[url] = { data: null };
+    var later = window.requestIdleCallback || function (fn) { window.setTimeout(fn, 200); };
+    later(function () {
+      fetch(url, { credentials: "same-origin" })
+        .then(function (response) { return response.ok ? response.json() : null; })
+        .then(function (data) { nodeData[url].data = data; })
+        .catch(function () { delete nodeData[url]; });
+    });
+  }
+
+  function dataFor(walker) {
+    var entry = nodeData[new URL("noder.json", walker.treeBase).href];
+    return entry && entry.data && entry.data.tree === walker.tree.id ? entry.data : null;
+  }
+
+  /* Noden som en adress pekar på, om den hör till guiden som visas och finns i datan. */
+  function nodeAt(url) {
+    if (!current || !document.body.contains(current.root)) return null;
+    var data = dataFor(current);
+    var base = current.treeBase;
+    if (!data || url.origin !== base.origin || url.search !== window.location.search) return null;
+    if (url.pathname.indexOf(base.pathname) !== 0) return null;
+    var rest = url.pathname.slice(base.pathname.length);
+    var id = rest.slice(-1) === "/" ? rest.slice(0, -1) : null;
+    return id && SLUG.test(id) && data.nodes[id] ? id : null;
+  }
+
+  function show(nodeId) {
+    var entry = dataFor(current).nodes[nodeId];
+    var template = document.createElement("template");
+    template.innerHTML = entry.html;
+    var fresh = template.content.firstElementChild;
+    current.root.parentNode.replaceChild(fresh, current.root);
+    if (window.samverkan) {
+      window.samverkan.adoptContent(fresh);
+      window.samverkan.setPageTitle(entry.title, entry.topic);
+    }
+    window.scrollTo(0, 0);
+    startWalker(fresh);
+    if (window.samverkan) window.samverkan.pageChanged();
+  }
+
+  function refresh() {
+    if (!current || window.location.hash === current.renderedHash) return;
+    if (current.render()) current.announce();
+  }
+
+  function startWalker(root) {
+    var walker = new Walker(root);
+    if (!walker.node) return;
+    current = walker;
+    walker.init();
+    loadNodes(walker);
+  }
+
+  function onClick(event) {
+    if (event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    var link = event.target && event.target.closest ? event.target.closest("a[href]") : null;
+    if (!link || !current || !document.body.contains(current.root) || link.target || link.hasAttribute("download")) return;
+    var target = new URL(link.href, window.location.href);
+    var samePage = target.origin === window.location.origin && target.pathname === window.location.pathname &&
+      target.search === window.location.search;
     /* En länk till samma sida med ett annat fragment (Börja om på första frågan): byt fragment och
-       rita om här. Annars tar snabbnavigeringen hand om klicket som ett hopp inom sidan, utan att
-       skriptet får veta något. */
-    this.root.addEventListener("click", function (event) {
-      var link = event.target.closest ? event.target.closest("a[href]") : null;
-      if (!link || event.defaultPrevented || event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey) return;
-      var target = new URL(link.href, window.location.href);
-      if (target.origin !== window.location.origin || target.pathname !== window.location.pathname) return;
-      if (target.search !== window.location.search) return;
+       rita om här. Annars tar snabbnavigeringen hand om klicket som ett hopp inom sidan. */
+    if (samePage && current.root.contains(link)) {
       event.preventDefault();
       event.stopPropagation();
-      if (target.hash !== window.location.hash) {
-        window.history.pushState(window.history.state, "", target.hash || "#");
-      }
-      self.onHash();
-    }, true);
-  };
+      if (target.hash !== window.location.hash) window.history.pushState(null, "", target.hash || "#");
+      refresh();
+      return;
+    }
+    var nodeId = samePage ? null : nodeAt(target);
+    if (!nodeId) return;
+    event.preventDefault();
+    event.stopPropagation();
+    if (window.samverkan && !current.root.contains(link)) window.samverkan.closeSearch();
+    window.history.pushState(null, "", target.href);
+    show(nodeId);
+  }
+
+  function onPopState() {
+    var nodeId = nodeAt(new URL(window.location.href));
+    if (!nodeId) return false;
+    if (nodeId === current.nodeId) refresh();
+    else show(nodeId);
+    return true;
+  }
+
+  document.addEventListener("click", onClick, true);
+  window.addEventListener("hashchange", function () {
+    if (current && document.body.contains(current.root) && window.location.pathname === current.pagePath) refresh();
+  });
+  if (window.samverkan) window.samverkan.onPopState(onPopState);
 
   /* ---- Övningsfallets sida: deltagarens svar (ur fragmentet) bredvid förslaget. ---- */
   function el(tag, className, text) {
@@ -455,7 +507,7 @@
     if (reached === null) return;
     var chosen = {};
     parsed.path.forEach(function (p) { chosen[p.q] = p.a; });
-    var heading = el("h3", "", "Dina svar jämförda med förslaget");
+    var heading = el("h3", "", T("fall_jamfort_rubrik"));
     heading.id = "dina-svar-jamfort";
     heading.tabIndex = -1;
     box.appendChild(heading);
@@ -473,29 +525,28 @@
       var row = el("div", "sv-summary__row sv-compare__row " + (same ? "sv-compare--same" : "sv-compare--differ"));
       row.appendChild(el("dt", "sv-summary__question", question.text));
       var answers = el("dd", "sv-summary__answer");
-      answers.appendChild(el("span", "sv-compare__mine", "Ditt svar: " + (mine ? mine.label : "frågan kom inte upp")));
-      answers.appendChild(el("span", "sv-compare__proposal", "Förslaget: " + (proposal ? proposal.label : "frågan kommer inte upp")));
+      answers.appendChild(el("span", "sv-compare__mine", T("fall_ditt_svar", { svar: mine ? mine.label : T("fall_kom_inte_upp") })));
+      answers.appendChild(el("span", "sv-compare__proposal", T("fall_forslaget", { svar: proposal ? proposal.label : T("fall_kommer_inte_upp") })));
       if (mine && !same && whyNot[q] && whyNot[q][mine.id]) {
-        answers.appendChild(el("span", "sv-compare__why", "Varför inte ”" + mine.label + "”? " + whyNot[q][mine.id]));
+        answers.appendChild(el("span", "sv-compare__why", T("fall_varfor_inte", { svar: mine.label, forklaring: whyNot[q][mine.id] })));
       }
       row.appendChild(answers);
-      row.appendChild(el("dd", "sv-compare__verdict", same ? "Samma som förslaget" : "Annat än förslaget"));
+      row.appendChild(el("dd", "sv-compare__verdict", same ? T("fall_samma") : T("fall_annat")));
       list.appendChild(row);
     });
     var outcomeId = root.getAttribute("data-sv-outcome");
     var sameOutcome = reached === outcomeId;
     var summary = el("p", "sv-compare__summary");
-    summary.textContent = sameOutcome && !differ
-      ? "Du svarade som förslaget och kom till samma resultat."
-      : (sameOutcome ? "Du kom till samma resultat, men svarade annorlunda på " + differ + " fråga" + (differ === 1 ? "" : "r") + "."
-        : "Du kom till ett annat resultat än förslaget. Skillnaderna är markerade nedan.");
+    if (sameOutcome && !differ) summary.textContent = T("fall_lika");
+    else if (sameOutcome) summary.textContent = T(differ === 1 ? "fall_samma_resultat_en" : "fall_samma_resultat_flera", { antal: differ });
+    else summary.textContent = T("fall_annat_resultat");
     box.appendChild(summary);
     box.appendChild(list);
     var outcomes = el("p", "sv-compare__outcomes");
-    outcomes.appendChild(el("span", "", "Ditt resultat: " + (tree.nodes[reached] ? tree.nodes[reached].text : "inget än (du avbröt)") + ". "));
-    outcomes.appendChild(el("span", "", "Förslagets resultat: " + tree.nodes[outcomeId].text + "."));
+    outcomes.appendChild(el("span", "", T("fall_ditt_resultat", { resultat: tree.nodes[reached] ? tree.nodes[reached].text : T("fall_inget_resultat") })));
+    outcomes.appendChild(el("span", "", T("fall_forslagets_resultat", { resultat: tree.nodes[outcomeId].text })));
     box.appendChild(outcomes);
-    var again = el("a", "", "Pröva fallet igen från början");
+    var again = el("a", "", T("fall_igen"));
     again.href = root.getAttribute("data-sv-root") + tree.start + "/#" + buildFragment([], [], false, root.getAttribute("data-sv-case"));
     var againBox = el("p");
     againBox.appendChild(again);
@@ -523,12 +574,8 @@
     if (legacy !== null && window.history.replaceState) {
       window.history.replaceState(window.history.state, "", window.location.pathname + legacy);
     }
-    var roots = document.querySelectorAll(".sv-walker");
-    Array.prototype.forEach.call(roots, function (root) {
-      if (root.getAttribute("data-sv-ready")) return;
-      root.setAttribute("data-sv-ready", "1");
-      new Walker(root).init();
-    });
+    var root = document.querySelector(".sv-walker:not([data-sv-ready])");
+    if (root) startWalker(root);
   }
 
   window.Samverkansguiden = {
@@ -542,19 +589,7 @@
     advance: advance
   };
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(start);
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", start);
-  } else {
-    start();
-  }
-
-  /* Snabbare sidbyte: starta så fort snabbnavigeringen har satt in den nya sidan, i stället för att
-     vänta på document$ (som kommer när Material är klart med allt annat). start() gör inget två gånger. */
-  if (window.MutationObserver && document.body) {
-    new MutationObserver(function () {
-      if (document.querySelector(".sv-walker:not([data-sv-ready])")) start();
-    }).observe(document.body, { childList: true, subtree: true });
-  }
+  if (window.samverkan) window.samverkan.onPage(start);
+  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();
