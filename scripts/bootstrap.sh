@@ -40,3 +40,22 @@ if [ "$REQ" = requirements-test.txt ] && [ ! -x /usr/bin/chromium ]; then
   echo "Installerar Chromium från Debian (för webbläsartesterna) ..."
   apt_install chromium
 fi
+
+# HTML-kontrollen i testsviten (tests/test_html_validity.py): vnu från npm (package.json, exakt version i
+# package-lock.json) och Java från Debian. Lighthouse i package.json är bara för mätningen och
+# installeras med `npm ci` (utan --omit=dev) när scripts/benchmark.py ska köras.
+if [ "$REQ" = requirements-test.txt ]; then
+  if ! command -v java >/dev/null 2>&1; then
+    echo "Installerar Java från Debian (för vnu) ..."
+    apt_install default-jre-headless
+  fi
+  if ! command -v npm >/dev/null 2>&1; then
+    echo "Installerar Node.js och npm från Debian ..."
+    apt_install nodejs npm
+  fi
+  NPM_STAMP="node_modules/.installed-package-lock.json"
+  if [ ! -f node_modules/vnu-jar/build/dist/vnu.jar ] || ! cmp -s package-lock.json "$NPM_STAMP"; then
+    npm ci --omit=dev --ignore-scripts --no-audit --no-fund --loglevel=error
+    cp package-lock.json "$NPM_STAMP"
+  fi
+fi
