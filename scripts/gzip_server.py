@@ -68,7 +68,9 @@ class _Handler(SimpleHTTPRequestHandler):
             self._send(404, body, {"Content-Type": "text/html; charset=utf-8"}, compress=True)
             return
         body = path.read_bytes()
-        self._send(200, body, {"Content-Type": self.guess_type(str(path))}, compress=path.suffix in COMPRESSIBLE, key=path)
+        self._send(
+            200, body, {"Content-Type": self.guess_type(str(path))}, compress=path.suffix in COMPRESSIBLE, key=path
+        )
 
     def _send(self, status: int, body: bytes, headers: dict, compress: bool = False, key: Path | None = None):
         raw = len(body)

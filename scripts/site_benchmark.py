@@ -1,25 +1,34 @@
-"""Mätningar i Chromium på den byggda sajten, bredvid samma innehåll i Material utan sajtens tillägg.
+"""Mätningar i Chromium och med Lighthouse på den byggda sajten, bredvid samma sidor i Material standard.
 
-"Material standard" är samma sidor (build/docs/) byggda med Material som det kommer: utan sajtens
-tema-tillägg, skript, stil och krok, men med snabbnavigeringen på. Båda visas på sin egen site_url.
+"Material standard" är samma genererade sidor (build/docs/) byggda med Material som det kommer: utan
+sajtens tema-tillägg, skript, stil och krok, men med snabbnavigeringen på. Båda sajterna byggs med sin
+egen adress som site_url och visas gzip-komprimerade av scripts/gzip_server.py på loopback.
 
-- Svarstid: klick på ett svar → nästa fråga är målad (ny rubrik i sidan och en bildruta efter). På
-  sajten räknas också tills guidens skript är klart ("Dina svar", Tillbaka).
-- Första besöket: byte som överförs när en nod i en guide öppnas i en tom webbläsare.
-- Sökning: tid från frågan till träffarna (utvecklingsfrågorna).
+Allt körs omväxlande (vår sajt, standard, vår, standard …) i samma minuter, och varje siffra skrivs
+ut med datorns belastning (os.getloadavg) när den mättes:
+
+- Bygge: CPU-tid (user+sys för mkdocs build), omväxlande varv.
+- Svar → nästa fråga målad: från klickets tidsstämpel (händelsen, fångad på window) tills nästa nod
+  finns i sidan (på vår sajt: och guidens skript är klart), en requestAnimationFrame och en uppgift
+  efter den (bildrutan är då målad). Minst 300 klick per sajt, 200 ms betänketid före varje klick.
+- Första besöket: byte som servern faktiskt skickade (gzip) till en tom webbläsare, tills nätet varit
+  stilla i 2 s, och om sökindexet hämtades.
+- Lighthouse (npm, mobil förinställning, simulerad strypning) på startsidan, en fråga och ett resultat.
 """
 
 from __future__ import annotations
 
-import gzip
+import json
 import os
 import re
+import resource
+import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,42 +37,53 @@ if str(ROOT) not in sys.path:
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
+from scripts import gzip_server  # noqa: E402
 from scripts.browser_setup import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from scripts.search_client import load_queries, open_search, run_queries  # noqa: E402
-from tests.site_server import ServedSite, reserve_server, start  # noqa: E402
 
-CLICK_JS = """async ([selector, ours]) => {
-  const link = document.querySelector(selector);
-  const before = document.querySelector('.md-content h1');
-  const done = () => {
-    const heading = document.querySelector('.md-content h1');
-    if (!heading || heading === before) return false;
-    return !ours || !!document.querySelector('.sv-walker[data-sv-ready]');
-  };
-  const start = performance.now();
-  await new Promise(resolve => {
+LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
+GUIDE = "ska-jag-gora-en-orosanmalan"
+PAGES = {"start": "/", "fråga": f"/beslutsstod/{GUIDE}/fara-nu/", "resultat": f"/beslutsstod/{GUIDE}/anmal-i-dag/"}
+OWN_SCRIPTS = ("/assets/samverkan/", "/redaktion/")
+
+ARM_JS = """([node, ours]) => {
+  window.__svBench = new Promise(resolve => {
+    let started = null;
+    window.addEventListener('click', e => { started = e.timeStamp; }, {capture: true, once: true});
+    const selector = '.sv-walker[data-sv-node="' + node + '"]' + (ours ? '[data-sv-ready]' : '');
     const observer = new MutationObserver(() => {
-      if (done()) { observer.disconnect(); requestAnimationFrame(() => resolve()); }
+      if (!document.querySelector(selector)) return;
+      observer.disconnect();
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = () => resolve(performance.now() - started);
+        channel.port2.postMessage(0);
+      });
     });
-    observer.observe(document.body, {childList: true, subtree: true, attributes: true});
-    link.click();
+    observer.observe(document, {childList: true, subtree: true, attributes: true,
+                                attributeFilter: ['data-sv-ready', 'data-sv-node']});
   });
-  return performance.now() - start;
 }"""
 
-TRANSFER_JS = """() => {
-  const entries = performance.getEntriesByType('navigation').concat(performance.getEntriesByType('resource'));
-  return entries.reduce((sum, e) => sum + (e.transferSize || e.encodedBodySize || 0), 0);
-}"""
+
+def load() -> float:
+    return os.getloadavg()[0]
 
 
 @dataclass
-class Latency:
-    samples: list[float]
+class Samples:
+    values: list[float] = field(default_factory=list)
+    loads: list[float] = field(default_factory=list)
+
+    def add(self, value: float) -> None:
+        self.values.append(value)
+        self.loads.append(load())
 
     def p(self, q: float) -> float:
-        ordered = sorted(self.samples)
-        return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered)) - 1))]
+        ordered = sorted(self.values)
+        return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered)) - 1))] if ordered else float("nan")
+
+    def load_range(self) -> str:
+        return f"{min(self.loads):.1f}–{max(self.loads):.1f}" if self.loads else "–"
 
 
 def stock_config(root: Path) -> Path:
@@ -71,6 +91,7 @@ def stock_config(root: Path) -> Path:
     text = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
     for block in ("hooks", "extra_css", "extra_javascript", "watch"):
         text = re.sub(rf"(?ms)^{block}:\n(  - .*?\n)+", "", text)
+    text = re.sub(r"(?ms)^extra:\n(  .*\n|\n)*?(?=^\S)", "", text)
     text = text.replace("  custom_dir: overrides\n", "")
     text = text.replace("docs_dir: build/docs", f"docs_dir: {ROOT / 'build' / 'docs'}")
     config = root / "mkdocs-standard.yml"
@@ -78,93 +99,178 @@ def stock_config(root: Path) -> Path:
     return config
 
 
-def build(config: Path, site: ServedSite) -> float:
+def build(config: Path, site: gzip_server.GzipSite) -> tuple[float, float]:
+    """mkdocs build; returnerar (CPU-sekunder, belastning)."""
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL=site.base_url + "/")
-    started = time.perf_counter()
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--quiet", "-f", str(config), "-d", str(site.directory)],
         cwd=config.parent,
         env=env,
         check=True,
     )
-    return time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime), load()
 
 
-def answer_latency(page, base_url: str, project, ours: bool, rounds: int = 2) -> Latency:
-    """Gå varje guide flera gånger: varje svar på första frågan, sedan omväxlande svar till ett resultat."""
-    samples = []
-    for round_number in range(rounds):
+def answer_paths(project) -> list[tuple[str, list[tuple[str, str]]]]:
+    """Vägar genom guiderna: (guide, [(svar, nästa nod), …]). Varje varv väljer andra svar."""
+    paths = []
+    for round_number in range(8):
         for tree in project.trees.values():
             for first in range(len(tree.nodes[tree.start].answers)):
-                page.goto(f"{base_url}/beslutsstod/{tree.id}/{tree.start}/" + ("#svar=" if ours else ""))
-                page.wait_for_selector(".md-content h1")
-                if ours:
-                    page.wait_for_selector(".sv-walker[data-sv-ready]")
-                node = tree.nodes[tree.start]
-                index = first
+                node, index, steps = tree.nodes[tree.start], first, []
                 while hasattr(node, "answers"):
                     answer = node.answers[index % len(node.answers)]
-                    samples.append(page.evaluate(CLICK_JS, [f'a[data-sv-answer="{answer.id}"]', ours]))
+                    steps.append((answer.id, answer.next_id))
                     node = tree.nodes[answer.next_id]
                     index += round_number + 1
-    return Latency(samples)
+                paths.append((tree.id, tree.start, steps))
+    return paths
 
 
-def first_visit_bytes(browser, url: str) -> int:
-    context = browser.new_context()
+def walk(page, site, path, ours: bool, samples: Samples) -> int:
+    """Klicka en väg från guidens första fråga. Returnerar hur många nodsidor servern fick skicka."""
+    tree_id, start, steps = path
+    page.goto(f"{site.base_url}/beslutsstod/{tree_id}/{start}/" + ("#svar=" if ours else ""))
+    page.wait_for_selector(f'.sv-walker[data-sv-node="{start}"]' + ("[data-sv-ready]" if ours else ""))
+    page.wait_for_timeout(400)  # som en person som läser frågan; guidens data hämtas under tiden
+    mark = site.mark()
+    for answer, target in steps:
+        page.wait_for_timeout(200)
+        page.evaluate(ARM_JS, [target, ours])
+        page.click(f'a[data-sv-answer="{answer}"]')
+        samples.add(page.evaluate("window.__svBench"))
+    return sum(1 for s in site.since(mark) if s.path.startswith(f"/beslutsstod/{tree_id}/") and s.path.endswith("/"))
+
+
+def answer_latency(browser, ours_site, stock_site, project, clicks: int) -> dict:
+    pages = {name: browser.new_context(locale="sv-SE").new_page() for name in ("ours", "stock")}
+    samples = {"ours": Samples(), "stock": Samples()}
+    fetched = {"ours": 0, "stock": 0}
+    sites = {"ours": ours_site, "stock": stock_site}
+    for number, path in enumerate(answer_paths(project)):
+        if min(len(s.values) for s in samples.values()) >= clicks:
+            break
+        order = ("ours", "stock") if number % 2 == 0 else ("stock", "ours")
+        for name in order:
+            fetched[name] += walk(pages[name], sites[name], path, name == "ours", samples[name])
+    for page in pages.values():
+        page.context.close()
+    return {"samples": samples, "page_fetches": fetched}
+
+
+def first_visit(browser, site, path: str) -> dict:
+    context = browser.new_context(locale="sv-SE")
     page = context.new_page()
-    page.goto(url)
+    mark = site.mark()
+    page.goto(site.base_url + path)
     page.wait_for_load_state("networkidle")
-    total = page.evaluate(TRANSFER_JS)
+    page.wait_for_timeout(2000)
+    sent = site.since(mark)
     context.close()
-    return int(total)
+    return {
+        "requests": len(sent),
+        "gzip": sum(s.sent for s in sent),
+        "raw": sum(s.raw for s in sent),
+        "search_index": any("search_index" in s.path for s in sent),
+        "load": load(),
+    }
 
 
-def added_bytes(site_dir: Path, node_page: Path) -> dict[str, int]:
-    """Byte (gzip) som sajten lägger till på en nod i en guide: egna skript, stil, data och trädet."""
-    own = [p for p in (site_dir / "assets" / "samverkan").rglob("*") if p.suffix in (".js", ".css")]
-    own = [p for p in own if "vendor" not in p.parts and p.name != "offline-data.js"]
-    own += [p for p in (site_dir / "redaktion").rglob("*.js")]
-    sizes = {p.relative_to(site_dir).as_posix(): len(gzip.compress(p.read_bytes())) for p in own}
-    html = node_page.read_text(encoding="utf-8")
-    match = re.search(r'data-sv-json="[^"]*"', html)
-    sizes["trädets data i sidan"] = len(gzip.compress(match.group().encode())) if match else 0
-    terms = site_dir / "ordlista" / "termer.json"
-    if terms.exists():
-        sizes["ordlista/termer.json"] = len(gzip.compress(terms.read_bytes()))
-    return sizes
+def lighthouse(url: str, out: Path) -> dict:
+    command = [
+        str(LIGHTHOUSE),
+        url,
+        "--quiet",
+        "--output=json",
+        f"--output-path={out}",
+        "--only-categories=performance",
+        "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
+    ]
+    subprocess.run(command, env=dict(os.environ, CHROME_PATH=CHROMIUM), check=True, capture_output=True)
+    report = json.loads(out.read_text(encoding="utf-8"))
+    audits = report["audits"]
+    own_long = [
+        round(item.get("duration", 0))
+        for item in (audits.get("long-tasks", {}).get("details") or {}).get("items", [])
+        if any(part in str(item.get("url", "")) for part in OWN_SCRIPTS)
+    ]
+    requests = (audits.get("network-requests", {}).get("details") or {}).get("items", [])
+    return {
+        "score": round(100 * (report["categories"]["performance"]["score"] or 0)),
+        "tbt": audits["total-blocking-time"]["numericValue"],
+        "cls": audits["cumulative-layout-shift"]["numericValue"],
+        "fcp": audits["first-contentful-paint"]["numericValue"],
+        "lcp": audits["largest-contentful-paint"]["numericValue"],
+        "bytes": audits["total-byte-weight"]["numericValue"],
+        "own_long_tasks": own_long,
+        "search_index": any("search_index" in str(r.get("url", "")) for r in requests),
+        "load": load(),
+    }
 
 
-def measure(project, rounds: int = 2) -> dict:
+def lighthouse_runs(ours_site, stock_site, rounds: int, temp: Path) -> dict:
     results: dict = {}
-    with tempfile.TemporaryDirectory(prefix="sajtmatning-") as temp:
-        temp_dir = Path(temp)
-        ours = reserve_server(temp_dir / "var")
-        stock = reserve_server(temp_dir / "standard")
-        results["build_ours"] = build(ROOT / "mkdocs.yml", ours)
-        results["build_stock"] = build(stock_config(temp_dir), stock)
-        start(ours)
-        start(stock)
-        tree = next(iter(project.trees.values()))
-        node_url = f"/beslutsstod/{tree.id}/{tree.start}/"
-        results["added"] = added_bytes(ours.directory, ours.directory / node_url.strip("/") / "index.html")
+    sites = {"ours": ours_site, "stock": stock_site}
+    for round_number in range(rounds):
+        for page_name, path in PAGES.items():
+            order = ("ours", "stock") if round_number % 2 == 0 else ("stock", "ours")
+            for name in order:
+                out = temp / f"lh-{name}-{round_number}-{len(results)}.json"
+                run = lighthouse(sites[name].base_url + path, out)
+                results.setdefault((page_name, name), []).append(run)
+                print(f"  Lighthouse {page_name} {name}: {run['score']} p, TBT {run['tbt']:.0f} ms", file=sys.stderr)
+    return results
+
+
+def alternated_builds(ours_site, stock_site, temp: Path, rounds: int) -> dict:
+    configs = {"ours": ROOT / "mkdocs.yml", "stock": stock_config(temp)}
+    sites = {"ours": ours_site, "stock": stock_site}
+    runs: dict[str, list[tuple[float, float]]] = {"ours": [], "stock": []}
+    for round_number in range(rounds):
+        order = ("ours", "stock") if round_number % 2 == 0 else ("stock", "ours")
+        for name in order:
+            runs[name].append(build(configs[name], sites[name]))
+    return runs
+
+
+def measure(project, clicks: int = 300, lighthouse_rounds: int = 2, build_rounds: int = 3) -> dict:
+    results: dict = {}
+    temp = Path(tempfile.mkdtemp(prefix="sajtmatning-"))
+    ours = gzip_server.reserve(temp / "var")
+    stock = gzip_server.reserve(temp / "standard")
+    try:
+        print("Bygger (omväxlande) …", file=sys.stderr)
+        results["builds"] = alternated_builds(ours, stock, temp, build_rounds)
+        ours.start()
+        stock.start()
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            results["transfer_ours"] = first_visit_bytes(browser, ours.base_url + node_url)
-            results["transfer_stock"] = first_visit_bytes(browser, stock.base_url + node_url)
-            page = browser.new_page()
-            results["latency_ours"] = answer_latency(page, ours.base_url, project, True, rounds)
-            results["latency_stock"] = answer_latency(page, stock.base_url, project, False, rounds)
-            queries = {"utveckling": load_queries("utveckling")}
-            for name, site in (("search_ours", ours), ("search_stock", stock)):
-                open_search(page, site.base_url + "/")
-                score = run_queries(page, queries["utveckling"])
-                results[name] = Latency([t * 1000 for t in score.times])
+            print("Första besöket …", file=sys.stderr)
+            results["first_visit"] = {
+                (page_name, name): first_visit(browser, site, path)
+                for page_name, path in PAGES.items()
+                for name, site in (("ours", ours), ("stock", stock))
+            }
+            print(f"Svar → målad bildruta ({clicks} klick per sajt) …", file=sys.stderr)
+            results["latency"] = answer_latency(browser, ours, stock, project, clicks)
             browser.close()
+        if LIGHTHOUSE.exists() and lighthouse_rounds:
+            print("Lighthouse …", file=sys.stderr)
+            results["lighthouse"] = lighthouse_runs(ours, stock, lighthouse_rounds, temp)
+        else:
+            results["lighthouse"] = {}
+    finally:
         ours.stop()
         stock.stop()
+        shutil.rmtree(temp, ignore_errors=True)
     return results
 
 
 def median(values: list[float]) -> float:
     return statistics.median(values) if values else float("nan")
+
+
+def started() -> float:
+    return time.perf_counter()

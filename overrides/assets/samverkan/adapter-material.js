@@ -58,6 +58,13 @@
     });
   }
 
+  /* Efter att den nya noden har målats: ordlistan, stadsdelsväljaren m.fl. får inte fördröja bildrutan. */
+  function pageChanged() {
+    var after = function () { window.setTimeout(function () { runPage({ inPlace: true }); }, 0); };
+    if (window.requestAnimationFrame) window.requestAnimationFrame(after);
+    else after();
+  }
+
   function connect() {
     if (connected) return;
     connected = true;
@@ -265,7 +272,7 @@
   window.samverkan = {
     siteBase: siteBase,
     onPage: onPage,
-    pageChanged: function () { runPage({ inPlace: true }); },
+    pageChanged: pageChanged,
     onPopState: function (handler) { popHandlers.push(handler); },
     setPageTitle: setPageTitle,
     headerBottom: headerBottom,

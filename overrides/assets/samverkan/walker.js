@@ -321,12 +321,13 @@
     window.scrollTo(0, Math.max(0, window.pageYOffset + target - header - margin));
   };
 
-  Walker.prototype.announce = function () {
+  /* inPlace: noden ritades på plats och sidan står redan överst (show), så ingen mätning behövs. */
+  Walker.prototype.announce = function (inPlace) {
     var heading = this.root.querySelector("h1");
     var live = document.querySelector("[data-sv-live]");
     if (!heading) return;
     heading.focus({ preventScroll: true });
-    this.reveal();
+    if (!inPlace) this.reveal();
     if (live) {
       var key = this.node.t === "o" ? "walker_upplasning_resultat" : "walker_upplasning_fraga";
       var message = T(key, { rubrik: heading.textContent });
@@ -372,10 +373,10 @@
     return state.inGuide || state.restarted;
   };
 
-  Walker.prototype.init = function () {
+  Walker.prototype.init = function (inPlace) {
     if (!this.node) return;
     this.root.setAttribute("data-sv-ready", "1");
-    if (this.render()) this.announce();
+    if (this.render()) this.announce(inPlace);
   };
 
   /* ---- Svar på plats: nästa nod ritas ur guidens data (noder.json), utan att sidan hämtas ----
@@ -428,7 +429,7 @@
       window.samverkan.setPageTitle(entry.title, entry.topic);
     }
     window.scrollTo(0, 0);
-    startWalker(fresh);
+    startWalker(fresh, true);
     if (window.samverkan) window.samverkan.pageChanged();
   }
 
@@ -437,11 +438,11 @@
     if (current.render()) current.announce();
   }
 
-  function startWalker(root) {
+  function startWalker(root, inPlace) {
     var walker = new Walker(root);
     if (!walker.node) return;
     current = walker;
-    walker.init();
+    walker.init(inPlace);
     loadNodes(walker);
   }
 
