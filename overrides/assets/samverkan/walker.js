@@ -142,6 +142,8 @@
   /* ---- Sidan ---- */
   var T = function (key, values) { return window.samverkan ? window.samverkan.text(key, values) : key; };
 
+  var announceTimer = null;
+
   /* Trädet läses en gång per guide (samma data står i varje nodsida). */
   var parsedTrees = {};
   function treeOf(element) {
@@ -331,8 +333,11 @@
     if (live) {
       var key = this.node.t === "o" ? "walker_upplasning_resultat" : "walker_upplasning_fraga";
       var message = T(key, { rubrik: heading.textContent });
+      /* Statusraden står kvar mellan noder som ritas på plats: en äldre uppläsning som inte hunnit
+         skrivas får inte skriva över den nya. */
       live.textContent = "";
-      window.setTimeout(function () { live.textContent = message; }, 150);
+      window.clearTimeout(announceTimer);
+      announceTimer = window.setTimeout(function () { live.textContent = message; }, 150);
     }
   };
 
