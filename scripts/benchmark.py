@@ -4,6 +4,7 @@
     .venv/bin/python scripts/benchmark.py               # allt (ungefär 15 minuter på 2 kärnor)
     .venv/bin/python scripts/benchmark.py --snabb       # 60 klick, ett varv Lighthouse (för att pröva)
     .venv/bin/python scripts/benchmark.py --motor       # också check/build med många genererade guider
+    .venv/bin/python scripts/benchmark.py --zensical    # också en provbyggnad med Zensical (pinnad version)
 
 Siffrorna skrivs ut, de prövas inte i testerna: en mätning på en delad dator varierar. Därför står
 datorns belastning (1 minut, os.getloadavg) vid varje siffra. Tabellen i README (Mätningar) är
@@ -158,6 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--snabb", action="store_true", help="60 klick, ett varv Lighthouse, ett bygge var")
     parser.add_argument("--motor", action="store_true", help="också check/build med 100 och 200 genererade guider")
+    parser.add_argument("--zensical", action="store_true", help="också en provbyggnad med Zensical (pinnad version)")
     args = parser.parse_args(argv)
     project, report = load_project(Layout(ROOT), dt.date.today())
     if not report.ok:
@@ -178,6 +180,12 @@ def main(argv: list[str] | None = None) -> int:
     print(row("---", "---", "---", "---", "---"))
     for line in rows:
         print(line)
+    if args.zensical:
+        from scripts.zensical_trial import trial
+
+        print("\nZensical (provbygge):")
+        for line in trial():
+            print("  " + line)
     return 0
 
 
