@@ -128,9 +128,9 @@ def test_no_page_has_an_inline_script_and_every_page_has_the_policy_first(site_d
         for attributes, text in html.scripts:
             if "src" in attributes:
                 continue
-            # Materials inställningar är data (application/json), inget som körs.
+            # Materials inställningar och gränssnittets texter är data (application/json), inget som körs.
             assert attributes.get("type") == "application/json", f"{path}: inbäddat skript {text[:60]!r}"
-            assert attributes.get("id") == "__config", path
+            assert attributes.get("id") in ("__config", "sv-ui-text"), path
         metas = [a for t, a in html.tags if t == "meta"]
         assert metas[0].get("charset") == "utf-8", path
         assert metas[1].get("http-equiv") == "Content-Security-Policy", path

@@ -22,6 +22,7 @@ import pytest
 from build_tools.diagnostics import Report
 from build_tools.model import Contact, Outcome, Question
 from build_tools.project import Layout, load_project
+from build_tools.render.node_data import write_node_data
 from build_tools.render.site import write_site
 from tests.content import real_project
 from tests.site_server import ROOT, ServedSite, mkdocs_build, reserve_server, start
@@ -183,6 +184,7 @@ def hostile_site(tmp_path_factory) -> ServedSite:
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     site = reserve_server(root / "site")
     mkdocs_build(root / "mkdocs.yml", root / "site", site.base_url)
+    write_node_data(root / "site", _hostile_project())  # det kroken annars gör efter bygget (svar på plats)
     start(site)
     yield site
     site.stop()
