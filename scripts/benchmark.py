@@ -119,6 +119,10 @@ def lighthouse_rows(results: dict) -> list[str]:
                     loads(load),
                 )
             )
+        top = {name: "; ".join(f"{url} {ms} ms" for url, ms in runs[name][0]["scripting"]) for name in runs}
+        rows.append(
+            row(f"Lighthouse, {page_name}: mest skripttid (varv 1)", top["ours"], top["stock"], "–", loads(load))
+        )
         long_tasks = [task for run in runs["ours"] for task in run["own_long_tasks"]]
         index = ["ja" if run["search_index"] else "nej" for run in runs["ours"]]
         rows.append(

@@ -44,6 +44,7 @@ LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 GUIDE = "ska-jag-gora-en-orosanmalan"
 PAGES = {"start": "/", "fråga": f"/beslutsstod/{GUIDE}/fara-nu/", "resultat": f"/beslutsstod/{GUIDE}/anmal-i-dag/"}
 OWN_SCRIPTS = ("/assets/samverkan/", "/redaktion/")
+REPORTS = ROOT / "benchmark-results"
 
 ARM_JS = """([node, ours]) => {
   window.__svBench = new Promise(resolve => {
@@ -197,6 +198,8 @@ def lighthouse(url: str, out: Path) -> dict:
         if any(part in str(item.get("url", "")) for part in OWN_SCRIPTS)
     ]
     requests = (audits.get("network-requests", {}).get("details") or {}).get("items", [])
+    bootup = (audits.get("bootup-time", {}).get("details") or {}).get("items", [])
+    scripting = sorted(((str(i.get("url", "")), i.get("scripting", 0)) for i in bootup), key=lambda x: -x[1])
     return {
         "score": round(100 * (report["categories"]["performance"]["score"] or 0)),
         "tbt": audits["total-blocking-time"]["numericValue"],
@@ -206,18 +209,21 @@ def lighthouse(url: str, out: Path) -> dict:
         "bytes": audits["total-byte-weight"]["numericValue"],
         "own_long_tasks": own_long,
         "search_index": any("search_index" in str(r.get("url", "")) for r in requests),
+        "scripting": [(url.rsplit("/", 1)[-1] or url, round(ms)) for url, ms in scripting[:3]],
         "load": load(),
     }
 
 
 def lighthouse_runs(ours_site, stock_site, rounds: int, temp: Path) -> dict:
+    """Lighthouse omväxlande; rapporterna sparas i benchmark-results/ (utanför git) för den som vill läsa mer."""
     results: dict = {}
+    REPORTS.mkdir(parents=True, exist_ok=True)
     sites = {"ours": ours_site, "stock": stock_site}
     for round_number in range(rounds):
         for page_name, path in PAGES.items():
             order = ("ours", "stock") if round_number % 2 == 0 else ("stock", "ours")
             for name in order:
-                out = temp / f"lh-{name}-{round_number}-{len(results)}.json"
+                out = REPORTS / f"lighthouse-{page_name}-{name}-{round_number + 1}.json"
                 run = lighthouse(sites[name].base_url + path, out)
                 results.setdefault((page_name, name), []).append(run)
                 print(f"  Lighthouse {page_name} {name}: {run['score']} p, TBT {run['tbt']:.0f} ms", file=sys.stderr)
