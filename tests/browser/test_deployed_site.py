@@ -216,11 +216,11 @@ SCRIPTS_DONE = """() => {
 }"""
 
 
-# Ett klick på en länk till adressen, som snabbnavigeringen tar hand om. Den gamla sidans innehåll
-# märks först, så att det syns när det nya har kommit.
+# Ett klick på en länk till adressen, som snabbnavigeringen tar hand om (eller guiden, som ritar en nod
+# i samma guide på plats). Guidens ruta (eller sidans innehåll) sparas först, så att det syns när
+# det nya har kommit.
 NAVIGATE_JS = """url => {
-  const old = document.querySelector('.md-content');
-  if (old) old.setAttribute('data-sv-gammal', '');
+  window.__svOld = document.querySelector('.sv-walker') || document.querySelector('.md-content');
   const link = document.createElement('a');
   link.href = url;
   document.body.append(link);
@@ -236,7 +236,7 @@ def visit(page, url: str) -> None:
         assert page.goto(url).status == 200
         return
     page.evaluate(NAVIGATE_JS, url)
-    page.wait_for_function("() => !document.querySelector('.md-content[data-sv-gammal]')")
+    page.wait_for_function("() => !window.__svOld || !document.contains(window.__svOld)")
 
 
 @pytest.mark.parametrize("url", PAGES)
