@@ -58,7 +58,9 @@ def latency_rows(latency: dict) -> list[str]:
     fetched = latency["page_fetches"]
     return [
         row(
-            f"Svar → nästa nod målad, p50 / p95 ({len(ours.values)} / {len(stock.values)} klick)",
+            f"Svar → nästa nod målad, p50 / p95 ({len(ours.values)} / {len(stock.values)} klick"
+            + (f"; utan svar: {ours.missed} / {stock.missed}" if ours.missed or stock.missed else "")
+            + ")",
             f"{ours.p(0.5):.1f} / {ours.p(0.95):.1f} ms",
             f"{stock.p(0.5):.1f} / {stock.p(0.95):.1f} ms",
             f"p95 ≤ 16 ms: {'ja' if ours.p(0.95) <= 16 else 'nej'}",
@@ -99,7 +101,7 @@ def lighthouse_rows(results: dict) -> list[str]:
     rows = []
     for page_name in site_benchmark.PAGES:
         runs = {name: results.get((page_name, name), []) for name in ("ours", "stock")}
-        if not runs["ours"]:
+        if not runs["ours"] or not runs["stock"]:
             continue
 
         load = [run["load"] for name in runs for run in runs[name]]

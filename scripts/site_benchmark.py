@@ -62,6 +62,7 @@ ARM_JS = """([node, ours]) => {
     });
     observer.observe(document, {childList: true, subtree: true, attributes: true,
                                 attributeFilter: ['data-sv-ready', 'data-sv-node']});
+    setTimeout(() => { observer.disconnect(); resolve(null); }, 15000);
   });
 }"""
 
@@ -74,6 +75,7 @@ def load() -> float:
 class Samples:
     values: list[float] = field(default_factory=list)
     loads: list[float] = field(default_factory=list)
+    missed: int = 0
 
     def add(self, value: float) -> None:
         self.values.append(value)
@@ -141,7 +143,11 @@ def walk(page, site, path, ours: bool, samples: Samples) -> int:
         page.wait_for_timeout(200)
         page.evaluate(ARM_JS, [target, ours])
         page.click(f'a[data-sv-answer="{answer}"]')
-        samples.add(page.evaluate("window.__svBench"))
+        value = page.evaluate("window.__svBench")
+        if value is None:  # noden kom aldrig fram: räknas inte, men syns i utskriften
+            samples.missed += 1
+            return 0
+        samples.add(value)
     return sum(1 for s in site.since(mark) if s.path.startswith(f"/beslutsstod/{tree_id}/") and s.path.endswith("/"))
 
 
@@ -179,7 +185,7 @@ def first_visit(browser, site, path: str) -> dict:
     }
 
 
-def lighthouse(url: str, out: Path) -> dict:
+def lighthouse(url: str, out: Path) -> dict | None:
     command = [
         str(LIGHTHOUSE),
         url,
@@ -189,7 +195,10 @@ def lighthouse(url: str, out: Path) -> dict:
         "--only-categories=performance",
         "--chrome-flags=--headless=new --no-sandbox --disable-gpu",
     ]
-    subprocess.run(command, env=dict(os.environ, CHROME_PATH=CHROMIUM), check=True, capture_output=True)
+    done = subprocess.run(command, env=dict(os.environ, CHROME_PATH=CHROMIUM), capture_output=True, text=True)
+    if done.returncode != 0 or not out.exists():
+        print(f"  Lighthouse misslyckades för {url}: {done.stderr[-300:]}", file=sys.stderr)
+        return None
     report = json.loads(out.read_text(encoding="utf-8"))
     audits = report["audits"]
     own_long = [
@@ -225,6 +234,8 @@ def lighthouse_runs(ours_site, stock_site, rounds: int, temp: Path) -> dict:
             for name in order:
                 out = REPORTS / f"lighthouse-{page_name}-{name}-{round_number + 1}.json"
                 run = lighthouse(sites[name].base_url + path, out)
+                if run is None:
+                    continue
                 results.setdefault((page_name, name), []).append(run)
                 print(f"  Lighthouse {page_name} {name}: {run['score']} p, TBT {run['tbt']:.0f} ms", file=sys.stderr)
     return results
