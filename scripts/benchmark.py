@@ -53,6 +53,10 @@ def build_rows(builds: dict) -> list[str]:
     return [row(label, f"{ours:.2f} s", f"{stock:.2f} s", f"kvot {ours / stock:.2f}", loads(load))]
 
 
+def _percentile(values: list[float], q: float) -> float:
+    return site_benchmark.Samples(values=list(values)).p(q)
+
+
 def latency_rows(latency: dict) -> list[str]:
     ours, stock = latency["samples"]["ours"], latency["samples"]["stock"]
     fetched = latency["page_fetches"]
@@ -65,6 +69,13 @@ def latency_rows(latency: dict) -> list[str]:
             f"{stock.p(0.5):.1f} / {stock.p(0.95):.1f} ms",
             f"p95 ≤ 16 ms: {'ja' if ours.p(0.95) <= 16 else 'nej'}",
             loads(ours.loads + stock.loads),
+        ),
+        row(
+            f"  varav i walker.js (nod på plats), p50 / p95 ({len(ours.script)} mätningar)",
+            f"{_percentile(ours.script, 0.5):.1f} / {_percentile(ours.script, 0.95):.1f} ms",
+            "–",
+            "–",
+            "–",
         ),
         row(
             "Klick då servern fick skicka en nodsida",

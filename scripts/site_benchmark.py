@@ -76,6 +76,7 @@ class Samples:
     values: list[float] = field(default_factory=list)
     loads: list[float] = field(default_factory=list)
     missed: int = 0
+    script: list[float] = field(default_factory=list)  # vår sajt: tiden i walker.js per nod på plats
 
     def add(self, value: float) -> None:
         self.values.append(value)
@@ -148,6 +149,9 @@ def walk(page, site, path, ours: bool, samples: Samples) -> int:
             samples.missed += 1
             return 0
         samples.add(value)
+    if ours:
+        script = page.evaluate("() => performance.getEntriesByName('sv-nod-pa-plats').map(e => e.duration)")
+        samples.script.extend(script)
     return sum(1 for s in site.since(mark) if s.path.startswith(f"/beslutsstod/{tree_id}/") and s.path.endswith("/"))
 
 

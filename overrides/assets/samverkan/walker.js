@@ -423,7 +423,10 @@
     return id && SLUG.test(id) && data.nodes[id] ? id : null;
   }
 
+  /* Tiden i skriptet för en nod på plats syns i webbläsarens prestandaverktyg (User Timing,
+     "sv-nod-pa-plats"); scripts/site_benchmark.py läser den. */
   function show(nodeId) {
+    var began = window.performance && performance.now ? performance.now() : 0;
     var entry = dataFor(current).nodes[nodeId];
     var template = document.createElement("template");
     template.innerHTML = entry.html;
@@ -436,6 +439,13 @@
     window.scrollTo(0, 0);
     startWalker(fresh, true);
     if (window.samverkan) window.samverkan.pageChanged();
+    if (began && performance.measure) {
+      try {
+        performance.measure("sv-nod-pa-plats", { start: began, end: performance.now() });
+      } catch (e) {
+        /* Äldre webbläsare: ingen mätpunkt. */
+      }
+    }
   }
 
   function refresh() {
