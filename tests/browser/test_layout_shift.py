@@ -51,3 +51,28 @@ def test_scripts_do_not_shift_the_page(browser, base_url, viewport, node, state)
         assert shift < 0.1, f"CLS {shift:.3f}"
     finally:
         context.close()
+
+
+HEADING = """() => {
+  const h = document.querySelector('.sv-walker h1').getBoundingClientRect();
+  return {top: h.top, bottom: h.bottom, header: document.querySelector('.md-header').getBoundingClientRect().bottom};
+}"""
+
+
+def test_on_a_phone_the_first_question_opens_at_the_top(browser, base_url):
+    """Från guidens startsida (nedrullad till knappen) öppnas första frågan med rubriken högt upp, helt
+    synlig under sidhuvudet – inte mitt i hjälptexten (förr 596 px ned, rubriken ovanför skärmen)."""
+    context = browser.new_context(
+        locale="sv-SE", viewport={"width": 375, "height": 667}, is_mobile=True, has_touch=True
+    )
+    page = context.new_page()
+    try:
+        page.goto(f"{base_url}/beslutsstod/{GUIDE}/")
+        page.locator("a.sv-start-button").scroll_into_view_if_needed()
+        assert page.evaluate("scrollY") > 0
+        page.click("a.sv-start-button")
+        wait_for_node(page, TREE.start)
+        box = page.evaluate(HEADING)
+        assert box["header"] <= box["top"] < 300, box
+    finally:
+        context.close()
