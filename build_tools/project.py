@@ -11,6 +11,7 @@ from pathlib import Path
 from .build_cache import BuildCache, code_fingerprint, digest
 from .cases import load_cases
 from .chapters import check_guides_linked, load_chapters
+from .contact_values import check_tel_links, text_files
 from .content_safety import check_markdown_pages, check_page_names
 from .diagnostics import Location, Report
 from .districts import load_agreement_template, load_agreements, load_districts
@@ -25,6 +26,7 @@ from .schema_messages import refine as refine_schema_messages
 from .search_terms import load_vocabulary
 from .statement_check import check_statement
 from .text_rules import check_paragraph_numbers
+from .text_tokens import check_tokens, expand_project, token_files
 from .trees import load_tree
 from .validate import check_cross_links, check_tree
 
@@ -146,12 +148,15 @@ def load_project(layout: Layout, today: dt.date | None = None) -> tuple[Project,
         project.cases = load_cases(layout.cases_file, project.trees, project.lagrum, report, broken_trees)
     check_markdown_pages([layout.guides_dir, layout.docs_dir], report, size_checked_elsewhere=(layout.guides_dir,))
     check_statement(layout.docs_dir, report)
+    check_tel_links(text_files(layout.root), report)
+    check_tokens(token_files(layout.root), report)
     check_page_names(project, report)
     check_paragraph_numbers(layout.root, layout.lagrum_file, report)
     check_links(project, layout.root, report, _broken_prefixes(layout, report, broken_trees))
     _drop_follow_on_errors(layout, report)
     refine_schema_messages(report)
     check_generated(project, layout, report)
+    expand_project(project)  # {{socialjour}} i texterna (build_tools/text_tokens.py)
     return project, report
 
 
