@@ -78,6 +78,12 @@ def _parser() -> argparse.ArgumentParser:
         "per sort. Anger du filer kontrolleras bara de (och det de hänvisar till).",
     )
     check.add_argument("filer", nargs="*", type=Path, metavar="FIL", help="bara de här filerna eller mapparna")
+    check.add_argument(
+        "--publicering",
+        action="store_true",
+        help="ägarens kontroll före publicering: stoppa (slutkod 1) och lista allt som ska fyllas i "
+        "(sajtens adress, redogörelsen, socialjourens nummer, okontrollerade kontakter och lagrum)",
+    )
     _output_options(check)
     _common(check)
 
@@ -177,6 +183,8 @@ def _search_index(args: argparse.Namespace, layout: Layout) -> int:
 
 def _check_or_build(args: argparse.Namespace, layout: Layout) -> int:
     project, report = load_project(layout, args.idag)
+    if getattr(args, "publicering", False):
+        return _publishing(project, report, layout)
     selection = None
     if getattr(args, "filer", None):
         selection = _selection(args.filer, layout)
@@ -193,6 +201,17 @@ def _check_or_build(args: argparse.Namespace, layout: Layout) -> int:
         where = layout.output_dir.relative_to(layout.root).as_posix()
         print(f"{'1 fil' if written == 1 else f'{written} filer'} ändrades i {where}/.")
     return 0
+
+
+def _publishing(project, report: Report, layout: Layout) -> int:
+    """check --publicering: först felen (om några), sedan listan över det ägaren ska fylla i."""
+    from .publishing_gate import gate
+
+    lines, failed = format_report(report, layout.root, quiet=True)
+    missing = sum(1 for d in report.warnings if d.code == "stadsdel-saknas")
+    todo_lines, waiting = gate(project, layout.root, project.today or dt.date.today(), missing, failed)
+    print("\n".join([*lines, "", *todo_lines]))
+    return 1 if waiting else 0
 
 
 def _selection(paths: list[Path], layout: Layout) -> set[Path] | None:
