@@ -16,6 +16,9 @@ Samverkansguidens byggverktyg.
 
   python -m build_tools check [FIL …]   Kontrollera innehållet (eller bara filerna du anger).
                                         Slutkod 0 = inga fel, 1 = fel som måste rättas.
+  python -m build_tools check --publicering
+                                        Ägarens kontroll före publicering: listan över det
+                                        som ska fyllas i. Slutkod 1 tills listan är tom.
   python -m build_tools build           Kontrollera och skriv sajtens källfiler till build/docs/.
   python -m build_tools andringar       Visa vad som har ändrats i guiderna och lagrumsregistret,
                                         på svenska (t.ex. inför granskning av en ändring).
@@ -66,6 +69,15 @@ def _output_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _publishing_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--publicering",
+        action="store_true",
+        help="ägarens kontroll före publicering: stoppa (slutkod 1) och lista allt som ska fyllas i "
+        "(sajtens adress, redogörelsen, socialjourens nummer, okontrollerade kontakter och lagrum)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _new_parser(prog="python -m build_tools", description=USAGE)
     commands = parser.add_subparsers(dest="kommando", required=True, metavar="kommando", title="kommandon")
@@ -78,12 +90,7 @@ def _parser() -> argparse.ArgumentParser:
         "per sort. Anger du filer kontrolleras bara de (och det de hänvisar till).",
     )
     check.add_argument("filer", nargs="*", type=Path, metavar="FIL", help="bara de här filerna eller mapparna")
-    check.add_argument(
-        "--publicering",
-        action="store_true",
-        help="ägarens kontroll före publicering: stoppa (slutkod 1) och lista allt som ska fyllas i "
-        "(sajtens adress, redogörelsen, socialjourens nummer, okontrollerade kontakter och lagrum)",
-    )
+    _publishing_option(check)
     _output_options(check)
     _common(check)
 
