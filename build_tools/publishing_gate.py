@@ -212,8 +212,8 @@ def past_due_todos(project: Project, today: dt.date) -> list[Todo]:
         Todo(
             GROUPS[5],
             change.location,
-            f"{dated.swedish_date(change.date)} skulle ändringen börja gälla, men den är bara ett förslag: "
-            f"{change.lagrum_id or change.node_id}.",
+            f"{change.lagrum_id or change.node_id}: förslaget skulle börja gälla {dated.swedish_date(change.date)} "
+            "men är inte beslutat.",
             "Har förslaget blivit lag: beslut: beslutad och SFS-numret som källa. Annars: ändra datumet "
             "eller ta bort ändringen.",
             "riksdagen.se (sök på förslagets beteckning) eller svenskforfattningssamling.se.",
@@ -258,7 +258,7 @@ def format_todos(todos: list[Todo], root: Path, missing: int = 0, has_errors: bo
         lines.append("")
         lines.append(
             f"Dessutom saknas {missing} uppgifter för stadsdelarna. De stoppar inte publiceringen "
-            "(sidorna säger att de saknas). Se dem med check --visa stadsdel-saknas."
+            "(sidorna säger att de saknas). Se dem med python -m build_tools check --visa stadsdel-saknas."
         )
     return lines
 
