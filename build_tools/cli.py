@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 import traceback
 from pathlib import Path
@@ -216,7 +217,8 @@ def _publishing(project, report: Report, layout: Layout) -> int:
 
     lines, failed = format_report(report, layout.root, quiet=True)
     missing = sum(1 for d in report.warnings if d.code == "stadsdel-saknas")
-    todo_lines, waiting = gate(project, layout.root, project.today or dt.date.today(), missing, failed)
+    today = project.today or dt.date.today()
+    todo_lines, waiting = gate(project, layout.root, today, missing, failed, os.environ.get("SITE_URL"))
     print("\n".join([*lines, "", *todo_lines]))
     return 1 if waiting else 0
 

@@ -22,6 +22,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
@@ -31,6 +32,7 @@ from .model import Contact, Project
 from .statement_check import statement_fields
 from .text_tokens import socialjour_contact, socialjour_ready
 
+_LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}
 _MARKER = re.compile(r"ÄGAREN FYLLER I:\s*([^\]\n]*)")
 
 
@@ -74,6 +76,25 @@ def config_todos(config: Path) -> list[Todo]:
         for found in _MARKER.finditer(line)
     ]
     return todos + _feedback_todos(config, text)
+
+
+def site_url_todos(config: Path, site_url: str | None) -> list[Todo]:
+    """Adressen bygget får från miljövariabeln SITE_URL (i CI): en publik https-adress."""
+    if not site_url:
+        return []
+    parts = urlsplit(site_url)
+    if parts.scheme == "https" and parts.hostname and parts.hostname not in _LOCAL_HOSTS:
+        return []
+    return [
+        Todo(
+            GROUPS[0],
+            Location(config),
+            f"Miljövariabeln SITE_URL är ”{site_url}”, men sajten ska publiceras på en publik https-adress.",
+            "Sätt SITE_URL till sajtens publika adress, t.ex. https://samverkansguiden.stockholm.se/.",
+            "CI-inställningarna: Settings > CI/CD > Variables (GitLab) eller Settings > Secrets and variables "
+            "> Actions > Variables (GitHub).",
+        )
+    ]
 
 
 def _feedback_todos(config: Path, text: str) -> list[Todo]:
@@ -223,10 +244,11 @@ def past_due_todos(project: Project, today: dt.date) -> list[Todo]:
     ]
 
 
-def publishing_todos(project: Project, root: Path, today: dt.date) -> list[Todo]:
+def publishing_todos(project: Project, root: Path, today: dt.date, site_url: str | None = None) -> list[Todo]:
     """Allt som ägaren ska fylla i, i den ordning listan skrivs ut."""
     return [
         *config_todos(root / "mkdocs.yml"),
+        *site_url_todos(root / "mkdocs.yml", site_url),
         *statement_todos(root / "docs"),
         *socialjour_todos(project),
         *contact_todos(project),
@@ -281,8 +303,15 @@ def _group_lines(items: list[Todo], root: Path) -> list[str]:
 
 
 def gate(
-    project: Project, root: Path, today: dt.date, missing: int = 0, has_errors: bool = False
+    project: Project,
+    root: Path,
+    today: dt.date,
+    missing: int = 0,
+    has_errors: bool = False,
+    site_url: str | None = None,
 ) -> tuple[list[str], bool]:
-    """Utskriften och om publiceringen måste vänta (fel i innehållet gör alltid att den väntar)."""
-    todos = publishing_todos(project, root, today)
+    """Utskriften och om publiceringen måste vänta (fel i innehållet gör alltid att den väntar).
+
+    ``site_url`` är miljövariabeln SITE_URL, om den är satt."""
+    todos = publishing_todos(project, root, today, site_url)
     return format_todos(todos, root, missing, has_errors), bool(todos) or has_errors

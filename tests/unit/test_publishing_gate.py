@@ -81,6 +81,12 @@ def _clean(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.fixture(autouse=True)
+def _no_site_url(monkeypatch):
+    """Testerna ska inte bero på om SITE_URL råkar vara satt där de körs."""
+    monkeypatch.delenv("SITE_URL", raising=False)
+
+
 def _gate(root: Path, capsys, today: str = TODAY) -> tuple[int, str]:
     code = main(["check", "--publicering", "--rot", str(root), "--idag", today])
     return code, capsys.readouterr().out
@@ -119,6 +125,17 @@ def test_site_url_marker(tmp_path, capsys):
     assert code == 1
     assert f"mkdocs.yml:{line_of(text, 'ÄGAREN FYLLER I')}:" in out
     assert "site_url" in out
+
+
+@pytest.mark.parametrize("url", ["http://127.0.0.1:8000/", "https://localhost/", "/mr-12/"])
+def test_site_url_from_the_environment(tmp_path, capsys, monkeypatch, url):
+    root = _clean(tmp_path)
+    monkeypatch.setenv("SITE_URL", url)
+    code, out = _gate(root, capsys)
+    assert code == 1
+    assert f"mkdocs.yml: Miljövariabeln SITE_URL är ”{url}”" in out
+    monkeypatch.setenv("SITE_URL", "https://samverkansguiden.stockholm.se/")
+    assert _gate(root, capsys)[0] == 0
 
 
 @pytest.mark.parametrize("key", ["rapportera_fel", "foresla_andring"])
