@@ -87,6 +87,7 @@ ERROR_CODES: dict[str, str] = {
     "kontakt-epost": "En e-postadress som inte är giltig",
     "kontakt-webb": "En webbadress som inte är giltig eller inte börjar med https://",
     "okand-platshallare": "En platshållare {{…}} som inte finns",
+    "platshallare-fel-falt": "{{socialjour}} i ett fält där den inte fungerar (t.ex. en titel)",
     # Säkerhet: innehåll är text, aldrig kod (content_safety.py och yaml_source.py)
     "html": "Texten innehåller HTML-kod",
     "farlig-lank": "En länk med en otillåten adresstyp",

@@ -156,7 +156,7 @@ def load_project(layout: Layout, today: dt.date | None = None) -> tuple[Project,
     _drop_follow_on_errors(layout, report)
     refine_schema_messages(report)
     check_generated(project, layout, report)
-    expand_project(project)  # {{socialjour}} i texterna (build_tools/text_tokens.py)
+    expand_project(project, report)  # {{socialjour}} i texterna (build_tools/text_tokens.py)
     return project, report
 
 

@@ -80,13 +80,47 @@ def _expand_tree(tree: Tree, values: dict[str, str]) -> Tree:
     return dataclasses.replace(tree, nodes=nodes)
 
 
-def expand_project(project: Project) -> None:
-    """Byt platshållarna i guiderna och kapitlen (efter kontrollen, före renderingen)."""
+def expand_project(project: Project, report: Report | None = None) -> None:
+    """Byt platshållarna i guiderna och kapitlen (efter kontrollen, före renderingen).
+
+    En platshållare i ett fält där den inte byts (t.ex. en titel) skulle stå kvar som den är på
+    sajten. Det blir ett fel i ``report``."""
     values = token_values(project)
     project.trees = {tree_id: _expand_tree(tree, values) for tree_id, tree in project.trees.items()}
     project.chapters = [
         dataclasses.replace(c, body=expand(c.body, values)) if isinstance(c, Chapter) else c for c in project.chapters
     ]
+    if report is not None:
+        _report_left_over(project, report)
+
+
+# Fälten i modellen och vad de heter i YAML-filen.
+_FIELD_NAMES = {"title": "titel", "text": "fraga", "label": "text", "unverified": "obekraftat"}
+
+
+def _left_over(value) -> bool:
+    if isinstance(value, str):
+        return any(m.group(1) in TOKENS for m in _TOKEN.finditer(value))
+    if isinstance(value, tuple):
+        return any(_left_over(v) for v in value)
+    return False
+
+
+def _report_left_over(project: Project, report: Report) -> None:
+    for tree in project.trees.values():
+        for node in tree.nodes.values():
+            parts = [(node, node.location)] + [(a, a.location) for a in getattr(node, "answers", ())]
+            for part, location in parts:
+                for field in dataclasses.fields(part):
+                    if _left_over(getattr(part, field.name)):
+                        report.error(
+                            location,
+                            f"Platshållaren {{{{socialjour}}}} fungerar inte i fältet "
+                            f"{_FIELD_NAMES.get(field.name, field.name)} (i \u201d{node.id}\u201d).",
+                            "Den fungerar i text, steg, hjalp och forklaring. Flytta den dit, eller skriv "
+                            "texten utan platshållare.",
+                            code="platshallare-fel-falt",
+                        )
 
 
 def token_files(root: Path) -> list[Path]:
