@@ -8,8 +8,8 @@ import sys
 import traceback
 from pathlib import Path
 
-from .diagnostics import Diagnostic, Report, describe, group_by_code, sort_diagnostics, summary_text
-from .project import Layout, default_root, load_project
+from .base.diagnostics import Diagnostic, Report, describe, group_by_code, sort_diagnostics, summary_text
+from .load.project import Layout, default_root, load_project
 
 USAGE = """\
 Samverkansguidens byggverktyg.
@@ -144,24 +144,24 @@ def main(argv: list[str] | None = None) -> int:
 
 def _run(args: argparse.Namespace, layout: Layout) -> int:
     if args.kommando == "andringar":
-        from .changes import run as run_changes
+        from .commands.changes import run as run_changes
 
         return run_changes(layout, args.fran, args.till, args.markdown, args.idag)
     if args.kommando == "ny-guide":
-        from .new_guide import run as run_new_guide
+        from .commands.new_guide import run as run_new_guide
 
         return run_new_guide(layout, args.id, args.titel, args.idag)
     if args.kommando == "sokindex":
         return _search_index(args, layout)
     if args.kommando == "scheman":
-        from .id_schemas import run as run_schemas
+        from .load.id_schemas import run as run_schemas
 
         return run_schemas(layout, args.idag)
     return _check_or_build(args, layout)
 
 
 def _search_index(args: argparse.Namespace, layout: Layout) -> int:
-    from .search_index import augment_site_search
+    from .adapters.search_index import augment_site_search
 
     project, report = load_project(layout, args.idag)
     if not report.ok:

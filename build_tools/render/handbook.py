@@ -12,10 +12,10 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..diagnostics import ERROR_CODES, WARNING_CODES
-from ..model import AUDIENCES, OUTCOME_KINDS, URGENCIES
-from ..site_map import HANDBOOK_PAGES, handbook_source, handbook_url, review_url
-from . import urls
+from ..addresses import urls
+from ..addresses.site_map import HANDBOOK_PAGES, handbook_source, handbook_url, review_url
+from ..base.diagnostics import ERROR_CODES, WARNING_CODES
+from ..domain.model import AUDIENCES, OUTCOME_KINDS, URGENCIES
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
 

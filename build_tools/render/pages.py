@@ -10,11 +10,11 @@ from pathlib import Path
 
 import jinja2
 
-from ..districts import agreement_flags
-from ..lagrum import STATUS_LABELS, citation_note, citation_text
-from ..model import AUDIENCES, OUTCOME_KINDS, URGENCIES, Outcome, Project, Question, Tree
-from ..search_terms import SearchHint
-from . import urls
+from ..addresses import urls
+from ..domain.model import AUDIENCES, OUTCOME_KINDS, URGENCIES, Outcome, Project, Question, Tree
+from ..load.districts import agreement_flags
+from ..load.lagrum import STATUS_LABELS, citation_note, citation_text
+from ..load.search_terms import SearchHint
 from .docx_files import district_value
 from .markdown_text import to_html, to_inline_html, to_plain_text
 from .upcoming import upcoming_page

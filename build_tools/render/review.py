@@ -13,11 +13,11 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-from ..lagrum import STATUS_LABELS, citation_text
-from ..model import AUDIENCES, OUTCOME_KINDS, URGENCIES, Outcome, Question, Tree
-from ..review import bounded_paths, layers, paths_to_outcomes, unverified_on
-from ..site_map import review_source, review_url
-from . import urls
+from ..addresses import urls
+from ..addresses.site_map import review_source, review_url
+from ..domain.model import AUDIENCES, OUTCOME_KINDS, URGENCIES, Outcome, Question, Tree
+from ..domain.paths import bounded_paths, layers, paths_to_outcomes, unverified_on
+from ..load.lagrum import STATUS_LABELS, citation_text
 from .markdown_text import to_plain_text
 
 STYLESHEET = "redaktion/granskning.css"

@@ -16,9 +16,9 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from ..build_cache import BuildCache, code_fingerprint, digest
-from ..model import Project, Tree
-from ..project import Layout
+from ..base.build_cache import BuildCache, code_fingerprint, digest
+from ..domain.model import Project, Tree
+from ..load.project import Layout
 from .docx_files import CACHE_KIND as DOCX_KIND
 from .docx_files import agreement_documents
 from .pages import Page, PageBuilder, districts_json, glossary_json

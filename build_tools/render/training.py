@@ -6,9 +6,9 @@ from __future__ import annotations
 
 import json
 
-from ..answer_state import encode_steps
-from ..model import AUDIENCES, TrainingCase
-from . import urls
+from ..addresses import urls
+from ..addresses.answer_state import encode_steps
+from ..domain.model import AUDIENCES, TrainingCase
 from .markdown_text import to_plain_text
 
 SCHOOL_ROLES = ("larare", "rektor", "elevhalsa", "forskola", "fritidshem", "fristaende-skola")

@@ -1,6 +1,6 @@
 """Sidan Kommande ändringar: varje datumsatt ändring i lagrumsregistret och i guiderna.
 
-Sidan byggs av modellen (build_tools/dated.py har redan räknat ut vilka ändringar som finns).
+Sidan byggs av modellen (build_tools/domain/dated.py har redan räknat ut vilka ändringar som finns).
 Den känner inte till MkDocs.
 """
 
@@ -9,9 +9,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .. import dated
-from ..model import Outcome, Project
-from . import urls
+from ..addresses import urls
+from ..domain import dated
+from ..domain.model import Outcome, Project
 from .markdown_text import to_plain_text
 
 UPCOMING_URL = "lagrum/kommande/"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from build_tools import dated
-from build_tools.project import Layout, load_project
+from build_tools.domain import dated
+from build_tools.load.project import Layout, load_project
 from build_tools.render.pages import PageBuilder
 from build_tools.render.upcoming import UPCOMING_SOURCE
 from tests.helpers import make_project
