@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from ..domain.case_roles import roles_with_cases
 from ..domain.model import Project
-from ..render.upcoming import UPCOMING_SOURCE
 from . import urls
 
 # Granskningsvyn och redaktörshandboken (build_tools/render/review.py och handbook.py).
@@ -44,7 +44,7 @@ def site_sources(project: Project, docs_dir: Path) -> set[str]:
     found: set[str] = set()
     if docs_dir.is_dir():
         found.update(p.relative_to(docs_dir).as_posix() for p in docs_dir.rglob("*") if p.is_file())
-    found.update({urls.GUIDES_SOURCE, urls.LAGRUM_SOURCE, UPCOMING_SOURCE})
+    found.update({urls.GUIDES_SOURCE, urls.LAGRUM_SOURCE, urls.UPCOMING_SOURCE})
     for tree in project.trees.values():
         found.add(urls.tree_source(tree.id))
         found.add(review_source(tree.id))
@@ -69,9 +69,7 @@ def site_sources(project: Project, docs_dir: Path) -> set[str]:
     if project.cases:
         found.add(urls.CASES_SOURCE)
         found.update(urls.case_source(c.id) for c in project.cases)
-        from ..render.training import role_source, roles_with_cases
-
-        found.update(role_source(r, f) for r, _name, _n in roles_with_cases(project.cases) for f in (False, True))
+        found.update(urls.role_source(r, f) for r, _name, _n in roles_with_cases(project.cases) for f in (False, True))
     found.update(handbook_source(name) for name in HANDBOOK_PAGES)
     return found
 

@@ -73,9 +73,21 @@ FOLLOWUP_URL = "samverkan/uppfoljning/"
 FOLLOWUP_SOURCE = "samverkan/uppfoljning/index.md"
 DOCX_DIR = "samverkan/filer/"
 CASES_URL = "ovningsfall/"
+
+
+def role_url(role: str, facit: bool = False) -> str:
+    return f"{CASES_URL}for/{role}{'-facit' if facit else ''}/"
+
+
+def role_source(role: str, facit: bool = False) -> str:
+    return f"{CASES_URL}for/{role}{'-facit' if facit else ''}/index.md"
+
+
 CASES_SOURCE = "ovningsfall/index.md"
 LAGRUM_URL = "lagrum/"
 LAGRUM_SOURCE = "lagrum/index.md"
+UPCOMING_URL = "lagrum/kommande/"
+UPCOMING_SOURCE = "lagrum/kommande/index.md"
 GUIDES_URL = "beslutsstod/"
 GUIDES_SOURCE = "beslutsstod/index.md"
 

@@ -1,9 +1,9 @@
 """Scheman för editorn med listor över id:n, så att VS Code kan föreslå dem när man skriver.
 
-``python -m build_tools scheman`` skriver schemas/generated/: ``ids.schema.json`` med alla
-lagrums-id:n, guide-id:n och stadsdelar ur innehållet, och en kopia av varje schema där fälten
-lagrum, guide, guider, lagandring och stadsdel hänvisar till de listorna. .vscode/settings.json
-kopplar innehållsfilerna till kopiorna. ``check`` varnar när listorna inte stämmer med innehållet.
+``python -m build_tools scheman`` (build_tools/commands/schemas.py) skriver schemas/generated/:
+``ids.schema.json`` med alla lagrums-id:n, guide-id:n och stadsdelar ur innehållet, och en kopia av
+varje schema där fälten lagrum, guide, guider, lagandring och stadsdel hänvisar till de listorna.
+.vscode/settings.json kopplar innehållsfilerna till kopiorna. ``check`` varnar när listorna inte stämmer med innehållet.
 
 ``check`` själv använder alltid originalen i schemas/: ett okänt id ger där ett tydligare fel med
 förslag ("Menade du …?") än en uppräkning skulle ge.
@@ -12,17 +12,13 @@ förslag ("Menade du …?") än en uppräkning skulle ge.
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import json
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..base.diagnostics import Location, Report
+from ..base.layout import Layout
 from ..domain.model import Project
 from .lagrum import STATUS_LABELS
-
-if TYPE_CHECKING:
-    from .project import Layout
 
 GENERATED = "generated"
 IDS = "ids.schema.json"
@@ -133,31 +129,3 @@ def check_generated(project: Project, layout: Layout, report: Report) -> None:
             "Kör python -m build_tools scheman och lägg med filerna i samma ändring.",
             code="scheman-inaktuella",
         )
-
-
-def run(layout: Layout, today: dt.date | None) -> int:
-    from .project import load_project
-
-    project, report = load_project(layout, today)
-    if not report.ok:
-        print("Innehållet har fel. Rätta dem först (python -m build_tools check).")
-        return 1
-    schema_dir = layout.root / "schemas"
-    out = schema_dir / GENERATED
-    out.mkdir(parents=True, exist_ok=True)
-    written = 0
-    planned = planned_files(project, schema_dir)
-    for name, text in planned.items():
-        path = out / name
-        if not path.exists() or path.read_text(encoding="utf-8") != text:
-            path.write_text(text, encoding="utf-8")
-            written += 1
-    for path in out.glob("*.json"):
-        if path.name not in planned:
-            path.unlink()
-            written += 1
-    if written:
-        print(f"Uppdaterade {written} {'fil' if written == 1 else 'filer'} i schemas/{GENERATED}/.")
-    else:
-        print(f"schemas/{GENERATED}/ var redan aktuell.")
-    return 0

@@ -1,15 +1,15 @@
-"""Var innehållet ligger, och inläsning av allt innehåll till en validerad modell."""
+"""Inläsning av allt innehåll till en validerad modell (var innehållet ligger: base/layout.py)."""
 
 from __future__ import annotations
 
 import contextlib
 import datetime as dt
 import pickle
-from dataclasses import dataclass
 from pathlib import Path
 
 from ..base.build_cache import BuildCache, code_fingerprint, digest
 from ..base.diagnostics import Location, Report
+from ..base.layout import Layout
 from ..check.links import check_links
 from ..check.outcome_rules import check_outcomes
 from ..check.schema_check import SCHEMA_DIR
@@ -27,62 +27,6 @@ from .id_schemas import check_generated
 from .lagrum import load_lagrum
 from .search_terms import load_vocabulary
 from .trees import load_tree
-
-
-@dataclass(frozen=True)
-class Layout:
-    """Projektets mappar. Allt räknas från projektroten."""
-
-    root: Path
-
-    @property
-    def trees_dir(self) -> Path:
-        return self.root / "decision_trees"
-
-    @property
-    def data_dir(self) -> Path:
-        return self.root / "data"
-
-    @property
-    def lagrum_file(self) -> Path:
-        return self.data_dir / "lagrum.yaml"
-
-    @property
-    def districts_file(self) -> Path:
-        return self.data_dir / "stadsdelar.yaml"
-
-    @property
-    def agreements_file(self) -> Path:
-        return self.data_dir / "overenskommelser.yaml"
-
-    @property
-    def template_file(self) -> Path:
-        return self.data_dir / "overenskommelse_mall.yaml"
-
-    @property
-    def glossary_file(self) -> Path:
-        return self.data_dir / "ordlista.yaml"
-
-    @property
-    def cases_file(self) -> Path:
-        return self.data_dir / "ovningsfall.yaml"
-
-    @property
-    def docs_dir(self) -> Path:
-        return self.root / "docs"
-
-    @property
-    def guides_dir(self) -> Path:
-        return self.root / "guides"
-
-    @property
-    def output_dir(self) -> Path:
-        """Den genererade källmappen som MkDocs (eller en annan generator) bygger från."""
-        return self.root / "build" / "docs"
-
-
-def default_root() -> Path:
-    return Path(__file__).resolve().parents[2]
 
 
 def load_project(layout: Layout, today: dt.date | None = None) -> tuple[Project, Report]:
@@ -139,7 +83,7 @@ def load_project(layout: Layout, today: dt.date | None = None) -> tuple[Project,
         project.agreement_template = load_agreement_template(layout.template_file, project.lagrum, report)
     if layout.glossary_file.exists():
         project.glossary = load_glossary(layout.glossary_file, project.lagrum, report)
-    project.search_vocabulary = load_vocabulary(layout.data_dir / "sokord.yaml", project.glossary, report)
+    project.search_vocabulary = load_vocabulary(layout.vocabulary_file, project.glossary, report)
     project.chapters = load_chapters(layout.guides_dir, project.trees, project.lagrum, report, today, broken_trees)
     check_guides_linked(project.trees, project.chapters, layout.root, report)
     if layout.cases_file.exists():
@@ -219,7 +163,7 @@ class GuideCache:
     KIND = "guider"
 
     def __init__(self, layout: Layout, project: Project, today: dt.date, lagrum_ok: bool) -> None:
-        self.cache = BuildCache(layout.root / "build" / "cache")
+        self.cache = BuildCache(layout.cache_dir)
         schemas = sorted((layout.root / "schemas").glob("*.json")) + sorted(SCHEMA_DIR.glob("*.json"))
         self.shared = digest(
             code_fingerprint(),

@@ -17,11 +17,12 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from ..base.build_cache import BuildCache, code_fingerprint, digest
+from ..base.layout import Layout
 from ..domain.model import Project, Tree
-from ..load.project import Layout
 from .docx_files import CACHE_KIND as DOCX_KIND
 from .docx_files import agreement_documents
-from .pages import Page, PageBuilder, districts_json, glossary_json
+from .page import Page
+from .pages import PageBuilder, districts_json, glossary_json
 
 # Håller mappen build/docs/ i git, så att MkDocs hittar den innan kroken har körts.
 KEEP_FILE = ".gitkeep"
@@ -29,7 +30,7 @@ PAGES_KIND = "sidor"
 
 
 def cache_for(layout: Layout) -> BuildCache:
-    return BuildCache(layout.root / "build" / "cache")
+    return BuildCache(layout.cache_dir)
 
 
 class CachedPageBuilder(PageBuilder):
