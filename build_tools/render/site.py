@@ -16,13 +16,14 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from ..build_cache import BuildCache, code_fingerprint, digest
-from ..model import Project, Tree
-from ..project import Layout
-from ..text_tokens import expand, token_values
+from ..base.build_cache import BuildCache, code_fingerprint, digest
+from ..base.layout import Layout
+from ..domain.model import Project, Tree
+from ..load.text_tokens import expand, token_values
 from .docx_files import CACHE_KIND as DOCX_KIND
 from .docx_files import agreement_documents
-from .pages import Page, PageBuilder, districts_json, glossary_json
+from .page import Page
+from .pages import PageBuilder, districts_json, glossary_json
 
 # Håller mappen build/docs/ i git, så att MkDocs hittar den innan kroken har körts.
 KEEP_FILE = ".gitkeep"
@@ -30,7 +31,7 @@ PAGES_KIND = "sidor"
 
 
 def cache_for(layout: Layout) -> BuildCache:
-    return BuildCache(layout.root / "build" / "cache")
+    return BuildCache(layout.cache_dir)
 
 
 class CachedPageBuilder(PageBuilder):

@@ -19,9 +19,9 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.diagnostics import Report
-from build_tools.model import Contact, Outcome, Question
-from build_tools.project import Layout, load_project
+from build_tools.base.diagnostics import Report
+from build_tools.domain.model import Contact, Outcome, Question
+from build_tools.load.project import Layout, load_project
 from build_tools.render.site import write_site
 from tests.content import real_project
 from tests.site_server import ROOT, ServedSite, mkdocs_build, reserve_server, start
@@ -238,7 +238,7 @@ def test_hostile_content_is_inert_under_the_sites_policy(page, hostile_site, req
 
 def test_check_would_have_stopped_every_payload():
     """Samma nyttolaster som text i YAML: varje fälttyp ger ett fel i check."""
-    from build_tools.yaml_source import parse_yaml
+    from build_tools.source.yaml_source import parse_yaml
 
     for payload in (SCRIPT, IMG, BREAKOUT, TITLE_BREAKOUT, IFRAME, JS_LINK, "javascript:alert(1)"):
         report = Report()

@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.contact_values import ContactValueError, check_tel_links, contact_value
-from build_tools.diagnostics import Report
-from build_tools.project import Layout, load_project
+from build_tools.base.diagnostics import Report
+from build_tools.check.contact_values import ContactValueError, check_tel_links, contact_value
+from build_tools.load.project import Layout, load_project
 from build_tools.render.pages import PageBuilder, districts_json
 from build_tools.render.site import planned_files
 from tests.helpers import line_of, make_project, minimal_tree_text

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from build_tools.base.layout import default_root
 from build_tools.cli import main
-from build_tools.project import default_root
 from tests.helpers import line_of, make_project
 
 TODAY = "2026-11-23"
