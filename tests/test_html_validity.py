@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.render import urls
-from build_tools.render.node_data import DATA_NAME
+from build_tools.adapters.node_data import DATA_NAME
+from build_tools.addresses import urls
 
 ROOT = Path(__file__).resolve().parent.parent
 VNU = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"

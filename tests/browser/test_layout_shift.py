@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools.graph import all_paths
+from build_tools.domain.graph import all_paths
 from tests.browser.walker import encode, load_for_collection, wait_for_node
 
 pytestmark = pytest.mark.browser

@@ -385,7 +385,7 @@
   };
 
   /* ---- Svar på plats: nästa nod ritas ur guidens data (noder.json), utan att sidan hämtas ----
-     Filen har varje nods ruta precis som på nodens egen sida (build_tools/render/node_data.py) och
+     Filen har varje nods ruta precis som på nodens egen sida (build_tools/adapters/node_data.py) och
      hämtas en gång per guide när sidan är klar. Adressen byts med history.pushState till nodens egen
      adress, med svaren i fragmentet, så att omladdning, bokmärken, utskrift och bakåt/framåt ger samma
      sida. Finns inte datan (t.ex. från file:// eller om hämtningen misslyckas) går länkarna som vanligt. */
