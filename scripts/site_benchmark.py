@@ -30,6 +30,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
@@ -120,7 +121,7 @@ def build(config: Path, site: gzip_server.GzipSite) -> tuple[float, float]:
 def answer_paths(project) -> list[tuple[str, list[tuple[str, str]]]]:
     """Vägar genom guiderna: (guide, [(svar, nästa nod), …]). Varje varv väljer andra svar."""
     paths = []
-    for round_number in range(8):
+    for round_number in range(40):  # fler varv än som behövs: answer_latency slutar vid antalet klick
         for tree in project.trees.values():
             for first in range(len(tree.nodes[tree.start].answers)):
                 node, index, steps = tree.nodes[tree.start], first, []
@@ -189,6 +190,12 @@ def first_visit(browser, site, path: str) -> dict:
     }
 
 
+def _short(url: str) -> str:
+    """Filnamnet för ett skript, sökvägen för en sida (utan loopback-adressen)."""
+    path = urlsplit(url).path if "://" in url else url
+    return path.rsplit("/", 1)[-1] or path or url
+
+
 def lighthouse(url: str, out: Path) -> dict | None:
     command = [
         str(LIGHTHOUSE),
@@ -222,7 +229,7 @@ def lighthouse(url: str, out: Path) -> dict | None:
         "bytes": audits["total-byte-weight"]["numericValue"],
         "own_long_tasks": own_long,
         "search_index": any("search_index" in str(r.get("url", "")) for r in requests),
-        "scripting": [(url.rsplit("/", 1)[-1] or url, round(ms)) for url, ms in scripting[:3]],
+        "scripting": [(_short(url), round(ms)) for url, ms in scripting[:3]],
         "load": load(),
     }
 
