@@ -1,6 +1,6 @@
 """Slumpade fel i innehållet ger alltid ett svenskt fel med fil, snabbt, och aldrig en krasch.
 
-Samma ändringar som scripts/fuzz_content.py (som kör tusentals fall och skriver ut antalet krascher
+Samma ändringar som build_tools/devtools/fuzz_content.py (som kör tusentals fall och skriver ut antalet krascher
 och häng), här med hypothesis och ett måttligt antal fall så att testsviten förblir snabb:
 
 - YAML-tolkningen: godtycklig text byggd av YAML-bitar, hänvisningar, typmärken, djup nästling och
@@ -20,10 +20,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from build_tools.base.diagnostics import Report
+from build_tools.devtools.fuzz_content import TOKENS, Worker, alias_bomb, deep_nesting, mutate, restore
 from build_tools.load.project import Layout, load_project
 from build_tools.render.site import write_site
 from build_tools.source.yaml_source import parse_yaml
-from scripts.fuzz_content import TOKENS, Worker, alias_bomb, deep_nesting, mutate, restore
 
 PIECES = [*TOKENS, "nyckel", "värde", "  ", "\n  - ", "\n- ", ": x\n", alias_bomb(9), deep_nesting(2000, True)]
 

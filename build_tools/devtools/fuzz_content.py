@@ -4,7 +4,7 @@ Varje fall kopierar det riktiga innehållet, ändrar en fil (eller flera) på et
 läser in alltihop med ``load_project``, i en egen process med tidsgräns. Klarar innehållet
 kontrollen byggs sidorna också, för inget som går igenom ``check`` får krascha bygget.
 
-    .venv/bin/python scripts/fuzz_content.py --fall 10000      # skriver antal krascher och häng
+    .venv/bin/python -m build_tools.devtools.fuzz_content --fall 10000      # skriver antal krascher och häng
 
 Testsviten (tests/test_fuzz_content.py) kör samma ändringar med hypothesis, med färre fall.
 """
@@ -29,7 +29,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
