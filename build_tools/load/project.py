@@ -13,7 +13,6 @@ from ..base.layout import Layout
 from ..check.links import check_links
 from ..check.outcome_rules import check_outcomes
 from ..check.schema_check import SCHEMA_DIR
-from ..check.schema_messages import refine as refine_schema_messages
 from ..check.statement_check import check_statement
 from ..check.text_rules import check_paragraph_numbers
 from ..check.validate import check_cross_links, check_tree
@@ -94,7 +93,6 @@ def load_project(layout: Layout, today: dt.date | None = None) -> tuple[Project,
     check_paragraph_numbers(layout.root, layout.lagrum_file, report)
     check_links(project, layout.root, report, _broken_prefixes(layout, report, broken_trees))
     _drop_follow_on_errors(layout, report)
-    refine_schema_messages(report)
     check_generated(project, layout, report)
     return project, report
 
