@@ -76,7 +76,6 @@ class LinkChecker:
         # Sidor som finns som filer även om de inte gick att läsa in (deras fel är redan rapporterade).
         self.known.update(target for _, target in markdown_pages(root))
         self.broken_prefixes = tuple(sorted(broken_prefixes))
-        self.known_dirs = {posixpath.dirname(s) for s in self.known}
 
     def resolve(self, page: str, target: str) -> tuple[str, str] | None:
         """Kontrollera ett mål från sidan ``page``. None om länken är i ordning, annars (meddelande, råd)."""

@@ -80,12 +80,6 @@ def load_revision(root: Path, rev: str, target: Path, today: dt.date) -> tuple[P
 
 
 @dataclass
-class PathChange:
-    path: str  # frågor och svar i klartext
-    count: int = 1
-
-
-@dataclass
 class GuideReport:
     tree_id: str
     title: str

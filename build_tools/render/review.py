@@ -268,8 +268,8 @@ def review_context(tree: Tree, project, page_url: str) -> dict:
         "plain": to_plain_text,
         "n_questions": len(tree.questions),
         "stylesheet": STYLESHEET,
-        "built": (project.today.isoformat() if getattr(project, "today", None) else ""),
-        "change_log": getattr(tree, "change_log", ()),
+        "built": project.today.isoformat() if project.today else "",
+        "change_log": tree.change_log,
     }
 
 
@@ -284,7 +284,3 @@ def review_page(builder, tree: Tree):
         hide=("navigation", "toc"),
         description=f"Alla vägar genom guiden {tree.title}, för granskning.",
     )
-
-
-def review_pages(builder) -> list:
-    return [review_page(builder, tree) for tree in builder.project.trees.values()]
