@@ -269,7 +269,7 @@ def review_context(tree: Tree, project, page_url: str) -> dict:
         "n_questions": len(tree.questions),
         "stylesheet": STYLESHEET,
         "built": project.today.isoformat() if project.today else "",
-        "change_log": tree.change_log,
+        "change_log": getattr(tree, "change_log", ()),
     }
 
 
