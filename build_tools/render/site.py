@@ -122,10 +122,11 @@ def _write_if_changed(path: Path, data: bytes) -> bool:
 def planned_files(project: Project, layout: Layout, cache: BuildCache | None = None) -> dict[str, bytes]:
     """Alla filer som källmappen ska innehålla, med innehåll. Med en cache renderas bara det som ändrats."""
     files: dict[str, bytes] = {}
-    if layout.docs_dir.exists():
-        for path in sorted(layout.docs_dir.rglob("*")):
-            if path.is_file():
-                files[path.relative_to(layout.docs_dir).as_posix()] = path.read_bytes()
+    for folder in (layout.docs_dir,):
+        if folder.exists():
+            for path in sorted(folder.rglob("*")):
+                if path.is_file():
+                    files[path.relative_to(folder).as_posix()] = path.read_bytes()
     for relative, data in extra_files(project, cache).items():
         files[relative] = data
     builder = PageBuilder(project) if cache is None else CachedPageBuilder(project, cache)
