@@ -6,9 +6,8 @@ scripts/test.sh kör det som ett röktest: sviten stoppar om Zensical inte kan b
 för det som Zensical ännu saknar (det skrivs bara ut, under "Saknas med Zensical").
 
 Zensical är låst i requirements-test.txt (versionen läses därifrån) och installeras med testerna.
-Den läser mkdocs.yml men kör inga MkDocs-krokar, så kärnans steg körs före och efter:
-`python -m build_tools build` (sidorna i build/docs/) och, om Zensical skriver Materials sökindex,
-`python -m build_tools sokindex`. Bygget görs i en kopia av projektet.
+Den läser mkdocs.yml men kör inga MkDocs-krokar; bygget görs därför med Zensical-adaptern
+(`python -m build_tools.adapters.zensical`), i en kopia av projektet.
 """
 
 from __future__ import annotations
@@ -26,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from build_tools.adapters.zensical import GAPS  # noqa: E402
 from build_tools.check.site_links import check_site  # noqa: E402
 
 REQUIREMENTS = ROOT / "requirements-test.txt"
@@ -40,6 +40,8 @@ def pinned_zensical() -> str:
 
 
 ZENSICAL = pinned_zensical()
+# Provbygget läser innehållet som en fast dag (samma som testerna), så att det inte beror på klockan.
+TRIAL_DAY = "2026-12-07"
 BUILT = f"{ZENSICAL}: bygget gick igenom"
 
 
@@ -67,21 +69,28 @@ def trial() -> list[str]:
         shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", "site", ".git", "build", "offline"))
         (copy / "build" / "docs").mkdir(parents=True)
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL="http://127.0.0.1:8000/")
-        subprocess.run(
-            [sys.executable, "-m", "build_tools", "build", "--tyst", "--rot", str(copy)],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-        )
         started = time.perf_counter()
         result = subprocess.run(
-            [str(binary), "build", "--strict", "-f", "mkdocs.yml"], cwd=copy, env=env, capture_output=True, text=True
+            [
+                sys.executable,
+                "-m",
+                "build_tools.adapters.zensical",
+                "--rot",
+                str(copy),
+                "--idag",
+                TRIAL_DAY,
+                "--zensical",
+                str(binary),
+            ],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
         )
         seconds = time.perf_counter() - started
         site = copy / "site"
         outcome = BUILT if result.returncode == 0 else f"{ZENSICAL}: bygget misslyckades"
-        lines.append(f"{outcome} (--strict) på {seconds:.1f} s.")
+        lines.append(f"{outcome} (--strict, med kärnans steg före och efter) på {seconds:.1f} s.")
         if result.returncode != 0:
             lines.append("Felet: " + (result.stderr or result.stdout).strip().splitlines()[-1][:200])
             return lines
@@ -99,19 +108,12 @@ def trial() -> list[str]:
         csp = sum("Content-Security-Policy" in p.read_text(encoding="utf-8") for p in pages)
         lines.append(f"Sidor med sajtens CSP (overrides/main.html används): {csp} av {len(pages)}.")
         if (site / "search" / "search_index.json").exists():
-            subprocess.run(
-                [sys.executable, "-m", "build_tools", "sokindex", str(site), "--rot", str(copy)],
-                cwd=ROOT,
-                check=True,
-                capture_output=True,
-            )
-            lines.append("Sökindexet är Materials format: de svenska sökorden lades till med sokindex.")
+            lines.append("Sökindexet är Materials format: adaptern lade till de svenska sökorden.")
         else:
             found = sorted(p.relative_to(site).as_posix() for p in site.glob("search*"))
             lines.append(
                 f"Sökindexet har ett annat format ({', '.join(found) or 'inget'}): de svenska sökorden "
-                "(build_tools sokindex) läggs inte till ännu, och search-query.js kopplar in sig i "
-                "Materials sökning, inte Zensicals."
+                "läggs inte till ännu, och search-query.js kopplar in sig i Materials sökning, inte Zensicals."
             )
         storage = sum("localStorage" in p.read_text(encoding="utf-8") for p in site.rglob("*.js"))
         lines.append(
@@ -122,16 +124,6 @@ def trial() -> list[str]:
         lines.append("Saknas med Zensical:")
         lines.extend(f"  - {gap}" for gap in GAPS)
     return lines
-
-
-# Det som hänger på MkDocs eller Material och därför inte följer med till Zensical (se README,
-# "När Material for MkDocs slutar underhållas"). Raderna ovan mäter det som går att mäta.
-GAPS = (
-    "svenska sökord i sökindexet (search_index.py skriver Materials lunr-format)",
-    "search-query.js och md-scope.js talar med Materials sökning och __md_*-funktioner",
-    "kroken on_page_markdown: länken till källfilen och att granskningsvyn och handboken hålls utanför sökningen",
-    "förhandsvisningens felruta (kroken on_config)",
-)
 
 
 def main() -> int:
