@@ -82,6 +82,12 @@ ERROR_CODES: dict[str, str] = {
     "okand-stadsdel": "En stadsdel som inte finns i data/stadsdelar.yaml",
     "dubblett-term": "Ett ord förklaras två gånger i ordlistan",
     "dubblett-ankare": "Två ord i ordlistan får samma adress",
+    # Kontaktvägar (contact_values.py) och platshållare (text_tokens.py)
+    "kontakt-telefon": "Ett telefonnummer som inte är ett giltigt svenskt nummer",
+    "kontakt-epost": "En e-postadress som inte är giltig",
+    "kontakt-webb": "En webbadress som inte är giltig eller inte börjar med https://",
+    "okand-platshallare": "En platshållare {{…}} som inte finns",
+    "platshallare-fel-falt": "{{socialjour}} i ett fält där den inte fungerar (t.ex. en titel)",
     # Säkerhet: innehåll är text, aldrig kod (content_safety.py och yaml_source.py)
     "html": "Texten innehåller HTML-kod",
     "farlig-lank": "En länk med en otillåten adresstyp",

@@ -240,6 +240,10 @@ class Contact:
     status: str
     source: str
     checked: dt.date
+    # Så visas värdet (build_tools/contact_values.py): text i nationell form och länk (tel:, mailto:, https:).
+    text: str = ""
+    href: str = ""
+    location: Location | None = None
 
     @property
     def verified(self) -> bool:

@@ -6,10 +6,11 @@ import datetime as dt
 from pathlib import Path
 
 from ..base.diagnostics import Report
+from ..check.contact_values import ContactValue, ContactValueError, contact_value, web_value
 from ..check.schema_check import check_against_schema
 from ..check.validate import check_lagrum_refs, suggest
 from ..domain.model import Agreement, Contact, District, FormerName
-from ..source.yaml_source import load_yaml
+from ..source.yaml_source import PathKey, SourceDocument, load_yaml
 
 EXPECTED_DISTRICTS = 11
 
@@ -18,16 +19,39 @@ def _date(value: str | None) -> dt.date | None:
     return dt.date.fromisoformat(value) if value else None
 
 
-def _contact(raw: dict) -> Contact:
+def _contact(raw: dict, doc: SourceDocument, at: PathKey, report: Report) -> Contact | None:
+    """En kontaktväg med kontrollerat värde. Ett värde som inte går att tolka blir ett fel (och ingen länk)."""
+    value = raw.get("varde", "").strip()
+    try:
+        shown = contact_value(raw["typ"], value) if value else ContactValue("")
+    except ContactValueError as problem:
+        report.error(doc.at((*at, "varde")), problem.message, problem.hint, code=problem.code)
+        return None
     return Contact(
         kind=raw["typ"],
         function=raw.get("funktion", "ovrigt"),
         description=raw["beskrivning"].strip(),
-        value=raw.get("varde", "").strip(),
+        value=value,
         status=raw["status"],
         source=raw["kalla"],
         checked=dt.date.fromisoformat(raw["kontrollerad"]),
+        text=shown.text,
+        href=shown.href,
+        location=doc.key_at(at),
     )
+
+
+def _contacts(raws: list[dict], doc: SourceDocument, at: PathKey, report: Report) -> tuple[Contact, ...]:
+    found = (_contact(raw, doc, (*at, index), report) for index, raw in enumerate(raws))
+    return tuple(c for c in found if c is not None)
+
+
+def _website(value: str, doc: SourceDocument, at: PathKey, report: Report) -> str:
+    try:
+        return web_value(value).href
+    except ContactValueError as problem:
+        report.error(doc.at(at), problem.message, problem.hint, code=problem.code)
+        return ""
 
 
 def load_districts(path: Path, report: Report) -> tuple[list[District], list[Contact]]:
@@ -48,9 +72,9 @@ def load_districts(path: Path, report: Report) -> tuple[list[District], list[Con
             former_names=tuple(
                 FormerName(f["namn"], f["slug"], dt.date.fromisoformat(f["till"])) for f in raw["tidigare_namn"]
             ),
-            website=raw["webbsida"],
+            website=_website(raw["webbsida"], doc, (*at, "webbsida"), report),
             sst=dict(raw["sst"]),
-            contacts=tuple(_contact(c) for c in raw["kontakter"]),
+            contacts=_contacts(raw["kontakter"], doc, (*at, "kontakter"), report),
             missing=tuple(raw["saknas"]),
         )
         names = [
@@ -87,7 +111,7 @@ def load_districts(path: Path, report: Report) -> tuple[list[District], list[Con
             "Kontrollera listan mot start.stockholm.",
             code="antal-stadsdelar",
         )
-    city = [_contact(c) for c in doc.data["gemensamt"]["kontakter"]]
+    city = list(_contacts(doc.data["gemensamt"]["kontakter"], doc, ("gemensamt", "kontakter"), report))
     return districts, city
 
 

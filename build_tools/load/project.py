@@ -10,6 +10,7 @@ from pathlib import Path
 from ..base.build_cache import BuildCache, code_fingerprint, digest
 from ..base.diagnostics import Location, Report
 from ..base.layout import Layout
+from ..check.contact_values import check_tel_links, text_files
 from ..check.links import check_links
 from ..check.outcome_rules import check_outcomes
 from ..check.schema_check import SCHEMA_DIR
@@ -25,6 +26,7 @@ from .glossary import load_glossary
 from .id_schemas import check_generated
 from .lagrum import load_lagrum
 from .search_terms import load_vocabulary
+from .text_tokens import check_tokens, expand_project, token_files
 from .trees import load_tree
 
 
@@ -89,11 +91,14 @@ def load_project(layout: Layout, today: dt.date | None = None) -> tuple[Project,
         project.cases = load_cases(layout.cases_file, project.trees, project.lagrum, report, broken_trees)
     check_markdown_pages([layout.guides_dir, layout.docs_dir], report, size_checked_elsewhere=(layout.guides_dir,))
     check_statement(layout.docs_dir, report)
+    check_tel_links(text_files(layout.root), report)
+    check_tokens(token_files(layout.root), report)
     check_page_names(project, report)
     check_paragraph_numbers(layout.root, layout.lagrum_file, report)
     check_links(project, layout.root, report, _broken_prefixes(layout, report, broken_trees))
     _drop_follow_on_errors(layout, report)
     check_generated(project, layout, report)
+    expand_project(project, report)  # {{socialjour}} i texterna (build_tools/text_tokens.py)
     return project, report
 
 

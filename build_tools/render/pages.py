@@ -131,7 +131,10 @@ def districts_json(project: Project) -> str:
                 "slug": d.slug,
                 "former": [f.name for f in d.former_names],
                 "website": d.website,
-                "contacts": [{"description": c.description, "value": c.value, "status": c.status} for c in d.contacts],
+                "contacts": [
+                    {"description": c.description, "value": c.text, "href": c.href, "status": c.status}
+                    for c in d.contacts
+                ],
                 "missing": not any(c.function == "mottagning" and c.value for c in d.contacts),
             }
         )

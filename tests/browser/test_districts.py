@@ -131,6 +131,10 @@ def test_outcome_shows_the_chosen_districts_contacts_inline(page, base_url):
     assert "Socialtjänsten i Järva" in block.inner_text()
     jarva = next(d for d in PROJECT.districts if d.slug == "jarva")
     assert block.locator(f'a[href="{jarva.website}"]').count() == 1
+    # Telefonnumret är kontrollerat i bygget: en länk att ringa (E.164) med numret i nationell form.
+    phone = next(c for c in jarva.contacts if c.kind == "telefon")
+    assert block.locator(f'a[href="{phone.href}"]').inner_text() == phone.text
+    assert phone.href.startswith("tel:+46")
     assert page.evaluate("Object.keys(localStorage).length + Object.keys(sessionStorage).length") == 0
 
 

@@ -161,6 +161,9 @@ def _hostile_project():
         status="verifierad",
         source=BREAKOUT,
         checked=dt.date(2026, 1, 1),
+        # Förbi kontrollen i check/contact_values.py: värdet hamnar ändå i en länk på sidan.
+        text=IMG,
+        href="javascript:window.__pwned='contact'",
     )
     project.districts = [
         dataclasses.replace(d, name=d.name + " " + IMG, contacts=(evil, *d.contacts)) if i == 0 else d
