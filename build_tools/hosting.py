@@ -118,9 +118,14 @@ def headers_file(rules: HostingRules, site_dir: Path) -> str:
     Övriga filer får värdens eget standardvärde, som hos Netlify och Cloudflare Pages är att fråga
     efter filen igen (max-age=0, must-revalidate). Filerna med summa räknas upp en och en, eftersom
     värdarna slår ihop rubriker från flera mönster som passar."""
-    lines = ["# Samverkansguiden: rubriker för statiska värdar. Skapad av build_tools/hosting.py.", f"{rules.base}*"]
+    lines = [
+        "# Samverkansguiden: rubriker för statiska värdar. Skapad av build_tools/hosting.py.",
+        "# HSTS när sajten bara nås över https: lägg till raden",
+        f"#   Strict-Transport-Security: {rules.hsts}",
+        "# under första mönstret.",
+        f"{rules.base}*",
+    ]
     lines += [f"  {name}: {value}" for name, value in rules.security_headers]
-    lines.append(f"  # Strict-Transport-Security: {rules.hsts}")
     for url in hashed_assets(site_dir, rules):
         lines += [url, f"  Cache-Control: {rules.immutable}"]
     return "\n".join(lines) + "\n"
@@ -223,9 +228,11 @@ def read_site_config(root: Path) -> tuple[str, str]:
     return csp, url_node.value
 
 
-def project_rules(root: Path | None = None) -> HostingRules:
+def project_rules(root: Path | None = None, site_url: str | None = None) -> HostingRules:
+    """Reglerna för projektet i ``root``; ``site_url`` som i bygget (annars ur mkdocs.yml/SITE_URL)."""
     root = root or default_root()
-    csp, site_url = read_site_config(root)
+    csp, configured_url = read_site_config(root)
+    site_url = site_url or configured_url
     districts, _ = load_districts(root / "data" / "stadsdelar.yaml", Report())
     return hosting_rules(csp, site_url, districts)
 
