@@ -57,7 +57,7 @@ def on_post_build(config, **kwargs):
     project = _LOADED.get("project")
     if project is None:
         return
-    if "offline" not in config["plugins"]:
+    if not any(name.endswith("offline") for name in config["plugins"]):  # "material/offline": file://
         # _headers och _redirects för statiska värdar (build_tools/hosting.py), ur samma CSP som sidorna.
         rules = hosting_rules(config["extra"]["csp"], config["site_url"] or "/", project.districts)
         write_static_host_files(Path(config["site_dir"]), rules)
