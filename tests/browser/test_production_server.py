@@ -103,9 +103,11 @@ def nginx_site(tmp_path_factory):
     assert process.returncode == 0, process.stdout.read().decode() if process.stdout else ""
 
 
-def fetch(site: NginxSite, path: str, gzip_ok: bool = False) -> http.client.HTTPResponse:
+def fetch(site: NginxSite, path: str, gzip_ok: bool = False, **headers: str) -> http.client.HTTPResponse:
     connection = http.client.HTTPConnection("127.0.0.1", site.port, timeout=10)
-    connection.request("GET", path, headers={"Accept-Encoding": "gzip"} if gzip_ok else {})
+    if gzip_ok:
+        headers["Accept-Encoding"] = "gzip"
+    connection.request("GET", path, headers={k.replace("_", "-"): v for k, v in headers.items()})
     response = connection.getresponse()
     response.body = response.read()  # type: ignore[attr-defined]
     connection.close()
@@ -199,6 +201,21 @@ def test_hashed_assets_are_cached_for_a_year_and_pages_are_revalidated(nginx_sit
         response = fetch(nginx_site, path)
         assert response.status == 200, path
         assert response.getheader("Cache-Control") == "no-cache", path
+
+
+def test_a_page_is_revalidated_not_downloaded_again(nginx_site):
+    first = fetch(nginx_site, question_page(), gzip_ok=True)
+    tag = first.getheader("ETag")
+    assert tag
+    again = fetch(nginx_site, question_page(), gzip_ok=True, If_None_Match=tag)
+    assert again.status == 304 and again.body == b""
+
+
+def test_a_folder_without_a_slash_redirects_to_the_page(nginx_site):
+    """Sidornas länkar är relativa: /stadsdelar utan snedstreck får inte visa sidan själv."""
+    response = fetch(nginx_site, "/stadsdelar")
+    assert response.status == 301
+    assert response.getheader("Location") == "/stadsdelar/"
 
 
 def test_a_missing_page_gets_the_sites_404_page_with_status_404(nginx_site):
