@@ -27,7 +27,19 @@ ROOT = Path(__file__).resolve().parent.parent.parent
 
 def district(slug: str, *old: str) -> District:
     former = tuple(FormerName(o.title(), o, dt.date(2023, 6, 30)) for o in old)
-    return District(slug.title(), slug, "ytterstad", None, (), (), former, "https://example.invalid/", {}, (), ())
+    return District(
+        name=slug.title(),
+        slug=slug,
+        area="ytterstad",
+        formed=None,
+        neighbourhoods=(),
+        aliases=(),
+        former_names=former,
+        website="https://example.invalid/",
+        sst={},
+        contacts=(),
+        missing=(),
+    )
 
 
 def test_header_policy_is_the_meta_policy_with_frame_ancestors():
