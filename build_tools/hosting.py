@@ -152,6 +152,7 @@ class NginxSite:
     root: str
     listen: str = "80"
     server_name: str = "_"
+    hsts: bool = False
 
 
 def _template(name: str) -> jinja2.Template:
@@ -190,8 +191,6 @@ class LocalNginx:
 
 def write_local_nginx(rules: HostingRules, local: LocalNginx) -> Path:
     """Skriv en hel nginx.conf för ``nginx -p PREFIX -c PREFIX/nginx.conf`` (scripts/serve-prod.sh)."""
-    for folder in ("logs", "temp"):
-        (local.prefix / folder).mkdir(parents=True, exist_ok=True)
     # Sajten ligger i site_dir; med en sökväg (base) läggs en länk med sökvägens namn i prefix/rot/.
     root = local.site_dir.resolve()
     if rules.base != "/":
@@ -201,12 +200,19 @@ def write_local_nginx(rules: HostingRules, local: LocalNginx) -> Path:
         link.unlink(missing_ok=True)
         link.symlink_to(local.site_dir.resolve(), target_is_directory=True)
     server = nginx_server(rules, NginxSite(root=str(root), listen=f"127.0.0.1:{local.port}", server_name="localhost"))
+    return write_main_config(server, local)
+
+
+def write_main_config(server: str, local: LocalNginx) -> Path:
+    """Serverns konfiguration i en egen nginx.conf, med pid, loggar och temporära filer under prefix."""
+    for folder in ("logs", "temp"):
+        (local.prefix / folder).mkdir(parents=True, exist_ok=True)
     _check_values(str(local.prefix.resolve()), local.mime_types)
     text = _template("lokal.conf.j2").render(
         server=server,
         prefix=str(local.prefix.resolve()),
         mime_types=local.mime_types,
-        run_as="root" if os.geteuid() == 0 else "",
+        run_as="root" if os.geteuid() == 0 else "",  # som root: arbetsprocesserna som samma användare
     )
     local.config_file.write_text(text, encoding="utf-8")
     return local.config_file
@@ -250,6 +256,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     nginx.add_argument("--lyssna", default="80", help="nginx listen, t.ex. 80 eller 127.0.0.1:8080")
     nginx.add_argument("--namn", default="_", help="nginx server_name, t.ex. samverkansguiden.stockholm.se")
+    nginx.add_argument("--hsts", action="store_true", help="skicka Strict-Transport-Security (bara https)")
     lokal = sub.add_parser("lokal", help="skriv nginx.conf för scripts/serve-prod.sh")
     lokal.add_argument("--site", type=Path, default=Path("site"))
     lokal.add_argument("--port", type=int, default=8080)
@@ -261,7 +268,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     rules = project_rules()
     if args.kommando == "nginx":
-        sys.stdout.write(nginx_server(rules, NginxSite(args.rot.rstrip("/"), args.lyssna, args.namn)))
+        sys.stdout.write(nginx_server(rules, NginxSite(args.rot.rstrip("/"), args.lyssna, args.namn, args.hsts)))
     elif args.kommando == "lokal":
         print(write_local_nginx(rules, LocalNginx(args.site, args.port, args.prefix)))
     elif args.kommando == "filer":

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ import pytest
 from build_tools.compress import compress_site
 from build_tools.hosting import (
     HostingRules,
+    LocalNginx,
     NginxSite,
     header_policy,
     headers_file,
@@ -19,6 +22,7 @@ from build_tools.hosting import (
     nginx_server,
     read_site_config,
     redirects_file,
+    write_main_config,
 )
 from build_tools.model import District, FormerName
 
@@ -84,6 +88,25 @@ def test_nginx_config_for_a_subpath(tmp_path):
     assert "/guide/stadsdelar/spanga-tensta/ /guide/stadsdelar/jarva/;" in text
     assert re.search(r'"~\^/guide/assets/', text)
     assert "# add_header Strict-Transport-Security" in text  # HSTS finns, avstängd tills ägaren slår på den
+
+
+@pytest.mark.skipif(shutil.which("nginx") is None and not Path("/usr/sbin/nginx").exists(), reason="nginx saknas")
+@pytest.mark.parametrize("site_url", ["https://example.invalid/", "https://example.invalid/guide/"])
+def test_the_production_config_is_valid_nginx(tmp_path, site_url):
+    """Konfigurationen som ägaren lägger i /etc/nginx/sites-available/ (med HSTS påslaget), prövad med nginx -t."""
+    rules = hosting_rules("default-src 'self'", site_url, [district("jarva", "rinkeby-kista")])
+    server = nginx_server(rules, NginxSite(root="/var/www/samverkansguiden", hsts=True))
+    assert 'add_header Strict-Transport-Security "max-age=31536000" always;' in server
+    config = write_main_config(server, LocalNginx(tmp_path / "site", 0, tmp_path / "nginx"))
+    nginx = shutil.which("nginx") or "/usr/sbin/nginx"
+    errors = tmp_path / "nginx" / "logs" / "error.log"
+    result = subprocess.run(
+        [nginx, "-t", "-q", "-p", str(tmp_path / "nginx"), "-c", str(config), "-e", str(errors)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
 
 
 def test_nginx_config_refuses_values_that_would_change_its_meaning():
