@@ -73,23 +73,34 @@ def serve(rules: HostingRules, site_dir: Path, port: int, prefix: Path) -> subpr
     raise SystemExit("nginx startade inte: se " + str(prefix / "logs/error.log"))
 
 
-def visit(browser, url: str, access_log: Path) -> tuple[int, int, list[tuple[int, str]]]:
-    before = len(access_log.read_text(encoding="utf-8").splitlines())
-    context = browser.new_context()
-    page = context.new_page()
+def logged(access_log: Path, since: int) -> list[tuple[int, str]]:
+    """(byte, sökväg) för varje svar i åtkomstloggen efter rad ``since``, störst först."""
+    lines = access_log.read_text(encoding="utf-8").splitlines()[since:]
+    found = [re.search(r'"[A-Z]+ (\S+) [^"]*" \d{3} (\d+) "', line) for line in lines]
+    return sorted(((int(m.group(2)), m.group(1)) for m in found if m), reverse=True)
+
+
+def load(page, url: str, access_log: Path) -> list[tuple[int, str]]:
+    since = len(access_log.read_text(encoding="utf-8").splitlines())
     page.goto(url)
     page.wait_for_load_state("networkidle")
     page.wait_for_timeout(500)
+    return logged(access_log, since)
+
+
+def visit(browser, first: str, second: str, access_log: Path) -> tuple[list, list]:
+    """Första besöket med tom cache, sedan en annan fråga i samma flik (omladdning, cachen kvar)."""
+    context = browser.new_context()
+    page = context.new_page()
+    results = load(page, first, access_log), load(page, second, access_log)
     context.close()
-    lines = access_log.read_text(encoding="utf-8").splitlines()[before:]
-    found = [re.search(r'"[A-Z]+ (\S+) [^"]*" \d{3} (\d+) "', line) for line in lines]
-    sizes = sorted(((int(m.group(2)), m.group(1)) for m in found if m), reverse=True)
-    return sum(s for s, _ in sizes), len(sizes), sizes
+    return results
 
 
 def main() -> int:
-    tree = next(iter(real_project().trees.values()))
-    path = f"/beslutsstod/{tree.id}/{tree.start}/"
+    trees = list(real_project().trees.values())
+    path = f"/beslutsstod/{trees[0].id}/{trees[0].start}/"
+    other = f"/beslutsstod/{trees[-1].id}/{trees[-1].start}/"
     with tempfile.TemporaryDirectory(prefix="forsta-besoket-") as temp, sync_playwright() as playwright:
         work = Path(temp)
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
@@ -105,15 +116,21 @@ def main() -> int:
                 rules = HostingRules(base="/", csp=STOCK_POLICY, redirects=())
             process = serve(rules, site_dir, port, prefix)
             try:
-                results[name] = visit(browser, f"http://127.0.0.1:{port}{path}", prefix / "logs/access.log")
+                base = f"http://127.0.0.1:{port}"
+                results[name] = visit(browser, base + path, base + other, prefix / "logs/access.log")
             finally:
                 process.terminate()
                 process.wait(timeout=20)
         browser.close()
     print(f"Första besöket på {path} genom nginx med gzip (byte innehåll, utan rubriker):")
-    for name, (size, count, largest) in results.items():
-        print(f"  {name:<18} {size / 1024:8.1f} KB i {count} svar")
-        for part, url in largest[:4]:
+    for name, (first, _) in results.items():
+        print(f"  {name:<18} {sum(b for b, _ in first) / 1024:8.1f} KB i {len(first)} svar")
+        for part, url in first[:4]:
+            print(f"      {part / 1024:7.1f} KB  {url}")
+    print(f"Sedan {other} i samma flik (sidan laddas om; filer med kontrollsumma ur cachen):")
+    for name, (_, second) in results.items():
+        print(f"  {name:<18} {sum(b for b, _ in second) / 1024:8.1f} KB i {len(second)} svar")
+        for part, url in second[:3]:
             print(f"      {part / 1024:7.1f} KB  {url}")
     return 0
 
