@@ -1,8 +1,8 @@
 """Första besöket på en fråga i en guide, genom nginx med gzip (som i drift): hur många byte som skickas.
 
 Bygger sajten och samma sidor med Material som det kommer ("Material standard", utan sajtens tema,
-skript, stil och krok), komprimerar båda (build_tools/compress.py) och visar dem i nginx med
-konfigurationen från build_tools/hosting.py. Chromium öppnar frågan med tom cache och väntar tills
+skript, stil och krok), komprimerar båda (build_tools/adapters/compress.py) och visar dem i nginx med
+konfigurationen från build_tools/adapters/hosting.py. Chromium öppnar frågan med tom cache och väntar tills
 nätet är tyst. Siffran är summan av $body_bytes_sent i nginx åtkomstlogg (innehållet som skickades,
 komprimerat, utan HTTP-rubriker), så att också sökindexet som sökningens web worker hämtar räknas.
 
@@ -27,8 +27,8 @@ if str(ROOT) not in sys.path:
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from build_tools.compress import compress_site  # noqa: E402
-from build_tools.hosting import HostingRules, LocalNginx, project_rules, write_local_nginx  # noqa: E402
+from build_tools.adapters.compress import compress_site  # noqa: E402
+from build_tools.adapters.hosting import HostingRules, LocalNginx, project_rules, write_local_nginx  # noqa: E402
 from scripts.browser_setup import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from tests.content import real_project  # noqa: E402
 

@@ -17,9 +17,9 @@ PORT="${PORT:-8080}"
 export SITE_URL="http://127.0.0.1:${PORT}/"
 .venv/bin/python -m build_tools check --tyst
 .venv/bin/mkdocs build --strict --quiet
-.venv/bin/python -m build_tools.hosting komprimera site
+.venv/bin/python -m build_tools.adapters.hosting komprimera site
 PREFIX="$PWD/build/nginx"
-CONF="$(.venv/bin/python -m build_tools.hosting lokal --site site --port "$PORT" --prefix "$PREFIX")"
+CONF="$(.venv/bin/python -m build_tools.adapters.hosting lokal --site site --port "$PORT" --prefix "$PREFIX")"
 "$NGINX" -t -q -p "$PREFIX" -c "$CONF" -e "$PREFIX/logs/error.log"
 echo "Öppna http://127.0.0.1:${PORT}/ i webbläsaren. Loggar: build/nginx/logs/. Avsluta med Ctrl+C."
 # exec: nginx får Ctrl+C (SIGINT) och SIGTERM direkt och stänger då av sig.

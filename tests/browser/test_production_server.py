@@ -1,5 +1,5 @@
 """Sajten som en stad visar den: byggd, komprimerad och visad av nginx (Debians paket) med samma
-konfiguration som scripts/serve-prod.sh skriver (build_tools/hosting.py, deploy/nginx/).
+konfiguration som scripts/serve-prod.sh skriver (build_tools/adapters/hosting.py, deploy/nginx/).
 
 - I Chromium, i ett svep: en guide från startsidan till ett resultat genom att klicka, en sökning
   och stadsdelssökningen, utan skriptfel och utan att policyn i HTTP-rubriken stoppar något.
@@ -20,8 +20,8 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.compress import compress_site
-from build_tools.hosting import LocalNginx, project_rules, write_local_nginx
+from build_tools.adapters.compress import compress_site
+from build_tools.adapters.hosting import LocalNginx, project_rules, write_local_nginx
 from build_tools.render.markdown_text import to_plain_text
 from tests.browser.test_deployed_site import walk_from_start_page
 from tests.browser.test_districts import lookup

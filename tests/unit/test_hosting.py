@@ -1,4 +1,4 @@
-"""Webbserverns regler (build_tools/hosting.py) och de färdigkomprimerade filerna (compress.py)."""
+"""Webbserverns regler (build_tools/adapters/hosting.py) och de färdigkomprimerade filerna (compress.py)."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.compress import compress_site
-from build_tools.hosting import (
+from build_tools.adapters.compress import compress_site
+from build_tools.adapters.hosting import (
     HostingRules,
     LocalNginx,
     NginxSite,
@@ -24,7 +24,7 @@ from build_tools.hosting import (
     redirects_file,
     write_main_config,
 )
-from build_tools.model import District, FormerName
+from build_tools.domain.model import District, FormerName
 
 ROOT = Path(__file__).resolve().parent.parent.parent
 
