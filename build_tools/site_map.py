@@ -69,7 +69,9 @@ def site_sources(project: Project, docs_dir: Path) -> set[str]:
     if project.cases:
         found.add(urls.CASES_SOURCE)
         found.update(urls.case_source(c.id) for c in project.cases)
-        from .render.training import role_source, roles_with_cases
+        from .render.training import SELECTION_SOURCE, role_source, roles_with_cases
+
+        found.add(SELECTION_SOURCE)
 
         found.update(role_source(r, f) for r, _name, _n in roles_with_cases(project.cases) for f in (False, True))
     found.update(handbook_source(name) for name in HANDBOOK_PAGES)

@@ -197,6 +197,9 @@ class PageBuilder:
             pages.append(self.cases_index())
             pages.extend(self.case_page(case) for case in self.project.cases)
             pages.extend(self.role_collections())
+            from .training import selection_page
+
+            pages.append(selection_page(self))
         from . import handbook  # redaktörshandboken (egen modul)
 
         pages.extend(self.review_page(tree) for tree in self.project.trees.values())
@@ -387,7 +390,7 @@ class PageBuilder:
         return ", ".join(AUDIENCES[a] for a in item.audience)
 
     def cases_index(self) -> Page:
-        from .training import role_url, roles_with_cases
+        from .training import SELECTION_URL, role_url, roles_with_cases
 
         groups = []
         for tree in sorted(self.project.trees.values(), key=lambda t: t.title):
@@ -398,7 +401,14 @@ class PageBuilder:
             {"id": r, "name": name, "count": n, "url": role_url(r), "facit_url": role_url(r, True)}
             for r, name, n in roles_with_cases(self.project.cases)
         ]
-        body = self._render("cases_index.html.j2", urls.CASES_URL, groups=groups, roles=roles, audience=self._audience)
+        body = self._render(
+            "cases_index.html.j2",
+            urls.CASES_URL,
+            groups=groups,
+            roles=roles,
+            audience=self._audience,
+            selection_url=SELECTION_URL,
+        )
         return Page(urls.CASES_SOURCE, "Övningsfall", body, description="Fall att öva på i introduktionsutbildningen.")
 
     def case_page(self, case) -> Page:

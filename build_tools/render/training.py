@@ -64,3 +64,22 @@ def case_context(project, case: TrainingCase) -> dict:
         "path_state": encode_steps(case.steps),
         "why_not_json": json.dumps(why_not, ensure_ascii=False, separators=(",", ":")),
     }
+
+
+# Utskrift av valda fall: en sida med alla fall, där utbildaren väljer fall och facit.
+SELECTION_URL = f"{urls.CASES_URL}utskrift/"
+SELECTION_SOURCE = f"{urls.CASES_URL}utskrift/index.md"
+
+
+def selection_page(builder):
+    """Sidan "Skriv ut valda fall": alla fall med facit; kryssrutorna styr vad som skrivs ut.
+
+    Utan JavaScript skrivs alla fall ut (rutorna är ikryssade från början). Med JavaScript väljs
+    fallen från övningsfallens sida via adressens fragment (#fall=a,b&facit=ja), som aldrig skickas."""
+    from .pages import Page  # pages.py läser in den här modulen; importen här undviker en slinga
+
+    project = builder.project
+    ordered = [c for tree in project.trees.values() for c in project.cases if c.guide_id == tree.id]
+    cases = [case_context(project, c) for c in ordered]
+    body = builder._render("cases_print.html.j2", SELECTION_URL, cases=cases, audience=builder._audience)
+    return Page(SELECTION_SOURCE, "Skriv ut valda övningsfall", body, hide=("navigation",), searchable=False)
