@@ -16,10 +16,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from ..dated import DECISIONS
-from ..diagnostics import Report
-from ..model import Outcome, Question, Tree
-from ..yaml_source import load_yaml
+from ..base.diagnostics import Report
+from ..domain.dated import DECISIONS
+from ..domain.model import Outcome, Question, Tree
+from ..source.yaml_source import load_yaml
 
 UNKNOWN = "okänd"
 

@@ -6,36 +6,11 @@ from __future__ import annotations
 
 import json
 
-from ..answer_state import encode_steps
-from ..model import AUDIENCES, TrainingCase
-from . import urls
+from ..addresses import urls
+from ..addresses.answer_state import encode_steps
+from ..domain.model import TrainingCase
 from .markdown_text import to_plain_text
-
-SCHOOL_ROLES = ("larare", "rektor", "elevhalsa", "forskola", "fritidshem", "fristaende-skola")
-ROLE_ORDER = (*SCHOOL_ROLES, "socialsekreterare", "sst", "chef")
-
-
-def role_url(role: str, facit: bool = False) -> str:
-    return f"{urls.CASES_URL}for/{role}{'-facit' if facit else ''}/"
-
-
-def role_source(role: str, facit: bool = False) -> str:
-    return f"{urls.CASES_URL}for/{role}{'-facit' if facit else ''}/index.md"
-
-
-def cases_for_role(cases: list[TrainingCase], role: str) -> list[TrainingCase]:
-    """Fall för en roll. Fall för all personal i skolan räknas till varje roll i skolan."""
-    return [c for c in cases if role in c.audience or (role in SCHOOL_ROLES and "alla-i-skolan" in c.audience)]
-
-
-def roles_with_cases(cases: list[TrainingCase]) -> list[tuple[str, str, int]]:
-    """(roll, namn, antal fall) för varje roll som har minst ett fall, i fast ordning."""
-    found = []
-    for role in ROLE_ORDER:
-        count = len(cases_for_role(cases, role))
-        if count:
-            found.append((role, AUDIENCES[role], count))
-    return found
+from .page import Page
 
 
 def case_context(project, case: TrainingCase) -> dict:
@@ -66,20 +41,13 @@ def case_context(project, case: TrainingCase) -> dict:
     }
 
 
-# Utskrift av valda fall: en sida med alla fall, där utbildaren väljer fall och facit.
-SELECTION_URL = f"{urls.CASES_URL}utskrift/"
-SELECTION_SOURCE = f"{urls.CASES_URL}utskrift/index.md"
-
-
 def selection_page(builder):
     """Sidan "Skriv ut valda fall": alla fall med facit; kryssrutorna styr vad som skrivs ut.
 
     Utan JavaScript skrivs alla fall ut (rutorna är ikryssade från början). Med JavaScript väljs
     fallen från övningsfallens sida via adressens fragment (#fall=a,b&facit=ja), som aldrig skickas."""
-    from .pages import Page  # pages.py läser in den här modulen; importen här undviker en slinga
-
     project = builder.project
     ordered = [c for tree in project.trees.values() for c in project.cases if c.guide_id == tree.id]
     cases = [case_context(project, c) for c in ordered]
-    body = builder._render("cases_print.html.j2", SELECTION_URL, cases=cases, audience=builder._audience)
-    return Page(SELECTION_SOURCE, "Skriv ut valda övningsfall", body, hide=("navigation",), searchable=False)
+    body = builder._render("cases_print.html.j2", urls.SELECTION_URL, cases=cases, audience=builder._audience)
+    return Page(urls.SELECTION_SOURCE, "Skriv ut valda övningsfall", body, hide=("navigation",), searchable=False)

@@ -8,9 +8,9 @@ import datetime as dt
 from html import escape
 from pathlib import Path
 
-from build_tools.model import Outcome
-from build_tools.project import Layout, load_project
-from build_tools.render import urls
+from build_tools.addresses import urls
+from build_tools.domain.model import Outcome
+from build_tools.load.project import Layout, load_project
 from build_tools.render.pages import PageBuilder
 
 ROOT = Path(__file__).resolve().parents[2]
