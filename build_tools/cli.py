@@ -8,6 +8,7 @@ import sys
 import traceback
 from pathlib import Path
 
+from .build_day import BuildDayError, build_day
 from .diagnostics import Diagnostic, Report, describe, group_by_code, sort_diagnostics, summary_text
 from .project import Layout, default_root, load_project
 
@@ -48,7 +49,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
         type=dt.date.fromisoformat,
         default=None,
         metavar="ÅÅÅÅ-MM-DD",
-        help="räkna som om det vore detta datum",
+        help="räkna som om det vore detta datum (standard: SAMVERKAN_IDAG, annars dagens datum)",
     )
     parser.add_argument("--debug", action="store_true", help="visa Python-detaljer vid internt fel")
 
@@ -129,6 +130,11 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     layout = Layout((args.rot or default_root()).resolve())
+    try:
+        args.idag = build_day(args.idag)  # dagen väljs här, en gång (build_tools/build_day.py)
+    except BuildDayError as error:
+        print(error, file=sys.stderr)
+        return 2
     try:
         return _run(args, layout)
     except Exception:

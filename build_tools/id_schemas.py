@@ -135,7 +135,7 @@ def check_generated(project: Project, layout: Layout, report: Report) -> None:
         )
 
 
-def run(layout: Layout, today: dt.date | None) -> int:
+def run(layout: Layout, today: dt.date) -> int:
     from .project import load_project
 
     project, report = load_project(layout, today)

@@ -23,6 +23,7 @@ if _PROJECT_ROOT not in sys.path:
     sys.path.insert(0, _PROJECT_ROOT)
 
 from build_tools import preview  # noqa: E402
+from build_tools.build_day import BuildDayError, build_day  # noqa: E402
 from build_tools.diagnostics import ContentError  # noqa: E402
 from build_tools.project import Layout, load_project  # noqa: E402
 from build_tools.render.site import write_site  # noqa: E402
@@ -61,7 +62,11 @@ def on_post_build(config, **kwargs):
 def on_config(config, **kwargs):
     root = Path(config["config_file_path"]).absolute().parent
     layout = Layout(root)
-    project, report = load_project(layout)
+    try:
+        day = build_day()  # SAMVERKAN_IDAG, annars dagens datum: sajten visar det som gäller den dagen
+    except BuildDayError as error:
+        raise PluginError(str(error)) from None
+    project, report = load_project(layout, day)
     if not report.ok:
         if preview.STATE.serving:
             # Förhandsvisning: visa felen på sidorna i stället för att stoppa servern.

@@ -163,10 +163,12 @@ def districts_json(project: Project) -> str:
 
 
 class PageBuilder:
-    def __init__(self, project: Project, today: dt.date | None = None) -> None:
+    def __init__(self, project: Project) -> None:
+        if project.today is None:
+            raise ValueError("Sidorna byggs av vyn för en dag (build_tools/dated_view.py), inte av modellen.")
         self.project = project
         self.template = project.agreement_template
-        self.today = today or project.today or dt.date.today()
+        self.today: dt.date = project.today
         self.env = _environment()
 
     def _render(self, template: str, page_url: str, **context) -> str:

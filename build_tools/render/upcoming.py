@@ -1,6 +1,6 @@
 """Sidan Kommande ändringar: varje datumsatt ändring i lagrumsregistret och i guiderna.
 
-Sidan byggs av modellen (build_tools/dated.py har redan räknat ut vilka ändringar som finns).
+Sidan byggs av vyn för en dag (build_tools/dated_view.py).
 Den känner inte till MkDocs.
 """
 
@@ -79,12 +79,16 @@ def change_rows(project: Project) -> list[ChangeRow]:
 
 
 def upcoming_context(project: Project, today: dt.date) -> dict:
-    """Det mallen behöver: ändringar som kommer, och ändringar som redan har börjat gälla."""
+    """Det mallen behöver: ändringar som kommer, förslag vars datum har passerats utan bekräftat
+    beslut, och ändringar som redan har börjat gälla."""
     rows = change_rows(project)
+    passed = sorted((r for r in rows if r.change.date <= today), key=lambda r: r.change.date, reverse=True)
     return {
         "today_text": dated.swedish_date(today),
         "coming": [r for r in rows if r.change.date > today],
-        "past": sorted((r for r in rows if r.change.date <= today), key=lambda r: r.change.date, reverse=True),
+        # Ett förslag vars datum har passerats har inte börjat gälla: det står för sig.
+        "overdue": [r for r in passed if r.change.decision == "foreslagen"],
+        "past": [r for r in passed if r.change.decision != "foreslagen"],
         "decisions": dated.DECISIONS,
     }
 
@@ -93,6 +97,5 @@ def upcoming_page(builder):
     """Sidan som en ``Page`` (anropas från PageBuilder.all_pages)."""
     from .pages import Page  # pages importerar den här modulen
 
-    today = builder.project.today or builder.today
-    body = builder._render("upcoming.html.j2", UPCOMING_URL, **upcoming_context(builder.project, today))
+    body = builder._render("upcoming.html.j2", UPCOMING_URL, **upcoming_context(builder.project, builder.today))
     return Page(UPCOMING_SOURCE, TITLE, body, description=DESCRIPTION)
