@@ -78,14 +78,14 @@ def change_rows(project: Project) -> list[ChangeRow]:
     return rows
 
 
-def upcoming_context(project: Project, today: dt.date) -> dict:
+def upcoming_context(project: Project, day: dt.date) -> dict:
     """Det mallen behöver: ändringar som kommer, förslag vars datum har passerats utan bekräftat
     beslut, och ändringar som redan har börjat gälla."""
     rows = change_rows(project)
-    passed = sorted((r for r in rows if r.change.date <= today), key=lambda r: r.change.date, reverse=True)
+    passed = sorted((r for r in rows if r.change.date <= day), key=lambda r: r.change.date, reverse=True)
     return {
-        "today_text": dated.swedish_date(today),
-        "coming": [r for r in rows if r.change.date > today],
+        "today_text": dated.swedish_date(day),
+        "coming": [r for r in rows if r.change.date > day],
         # Ett förslag vars datum har passerats har inte börjat gälla: det står för sig.
         "overdue": [r for r in passed if r.change.decision == "foreslagen"],
         "past": [r for r in passed if r.change.decision != "foreslagen"],

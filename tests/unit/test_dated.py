@@ -7,6 +7,7 @@ Inget här läser klockan: dagarna står i testerna.
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 from dataclasses import replace
 from pathlib import Path
 
@@ -279,3 +280,18 @@ def test_real_project_switches_independent_schools_on_2027_01_01():
         node = as_of(model, day)[0].trees["vad-far-jag-dela"].nodes["fristaende-skola"]
         assert node.title.startswith("Elevhälsans uppgifter har stark sekretess också i fristående skolor")
         assert "osl-enskilda-huvudman" in node.lagrum
+
+
+def test_past_due_proposal_in_a_guide_version(tmp_path):
+    """Ett förslag i en guides egen version (utan lagandring) passerat: varning på versionens rad."""
+    root = make_project(tmp_path)
+    fixture = Path(__file__).resolve().parents[1] / "fixtures" / "forslag-passerat"
+    shutil.copytree(fixture, root, dirs_exist_ok=True)
+    project, report = load_project(Layout(root), dt.date(2026, 11, 23))  # förslaget gällde från 2026-01-01
+    assert report.ok, [e.format(root) for e in report.errors]
+    places = [(d.location.path.relative_to(root).as_posix(), d.location.line) for d in past_due_proposals(project)]
+    assert places == [("decision_trees/exempel.yaml", 59)]
+    assert [w.code for w in report.warnings if w.location.line == 59] == ["forslag-passerat"]
+    node = project.trees["exempel"].nodes["radgor"]
+    assert node.title == "Rådgör med socialtjänsten"  # den gamla texten står kvar
+    assert "1 januari 2026" in node.notices[0].advice
