@@ -106,7 +106,7 @@ def notices_for(
 
 _PAST_DUE_HINT = (
     "Att göra: kontrollera på riksdagen.se (och i SFS) om förslaget har blivit lag. Har det det: "
-    "ändra beslut till beslutad och lägg till SFS-numret i kallor. Har det inte det: ändra "
+    "ändra beslut till beslutad och fyll i SFS-numret (sfs, och i kallor). Har det inte det: ändra "
     "galler_fran till det nya datumet, eller ta bort ändringen. Till dess visar sajten den gamla "
     "texten och säger på sidorna att ändringen inte är bekräftad."
 )
