@@ -29,7 +29,8 @@ def as_of(model: Project, day: dt.date) -> tuple[Project, Report]:
     lagrum = {entry_id: _entry_as_of(entry, day) for entry_id, entry in model.lagrum.items()}
     registry_changes = {entry_id: list(entry.changes) for entry_id, entry in lagrum.items()}
     trees = {tree_id: _tree_as_of(tree, registry_changes, day) for tree_id, tree in model.trees.items()}
-    view = replace(model, today=day, lagrum=lagrum, trees=trees)
+    flags = {d.slug: tuple(agreement_flags(model.agreements.get(d.slug), day)) for d in model.districts}
+    view = replace(model, today=day, lagrum=lagrum, trees=trees, agreement_flags=flags)
     report = Report()
     check_changes(_checked_changes(view), day, report)
     for entry in lagrum.values():
@@ -37,7 +38,7 @@ def as_of(model: Project, day: dt.date) -> tuple[Project, Report]:
     for tree in model.trees.values():
         _check_tree_dates(tree, day, report)
     _check_chapter_dates(view, day, report)
-    _check_agreements(view, day, report)
+    _check_agreements(view, report)
     return view, report
 
 
@@ -225,12 +226,12 @@ def _check_chapter_dates(view: Project, day: dt.date, report: Report) -> None:
             )
 
 
-def _check_agreements(view: Project, day: dt.date, report: Report) -> None:
+def _check_agreements(view: Project, report: Report) -> None:
     names = {d.slug: d.name for d in view.districts}
     for agreement in view.agreements.values():
         if agreement.location is None:
             continue
-        for flag in agreement_flags(agreement, day):
+        for flag in view.agreement_flags.get(agreement.district, ()):
             report.warning(
                 agreement.location,
                 f"Samverkansöverenskommelse, {names.get(agreement.district, agreement.district)}: {flag}.",

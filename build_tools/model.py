@@ -312,5 +312,7 @@ class Project:
     districts: list[District] = field(default_factory=list)
     city_contacts: list[Contact] = field(default_factory=list)
     agreements: dict[str, Agreement] = field(default_factory=dict)
+    # Vad uppföljningen flaggar för varje stadsdel den dagen (räknas i vyn, build_tools/dated_view.py).
+    agreement_flags: dict[str, tuple[str, ...]] = field(default_factory=dict)
     agreement_template: dict | None = None
     search_vocabulary: object | None = None

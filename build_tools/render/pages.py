@@ -10,7 +10,6 @@ from pathlib import Path
 
 import jinja2
 
-from ..districts import agreement_flags
 from ..lagrum import STATUS_LABELS, citation_note, citation_text
 from ..model import AUDIENCES, OUTCOME_KINDS, URGENCIES, Outcome, Project, Question, Tree
 from ..search_terms import SearchHint
@@ -313,7 +312,7 @@ class PageBuilder:
             "okant": f"Vi vet inte om {d.name} har skolsociala team i dag.",
         }[sst["finns"]]
         agreement = self.project.agreements.get(d.slug)
-        flags = agreement_flags(agreement, self.today)
+        flags = list(self.project.agreement_flags.get(d.slug, ()))
         if agreement is None or agreement.status == "okant":
             agreement_text = "Vi har inga uppgifter om stadsdelens lokala samverkansöverenskommelse."
         elif agreement.status == "saknas":
@@ -379,7 +378,7 @@ class PageBuilder:
                     "independent": yes_no[a.independent_schools] if a else "Okänt",
                     "next_revision": show(a.next_revision) if a else "Okänt",
                     "last_follow_up": show(a.last_follow_up) if a else "Okänt",
-                    "flags": agreement_flags(a, self.today),
+                    "flags": list(self.project.agreement_flags.get(d.slug, ())),
                 }
             )
         body = self._render("followup.html.j2", urls.FOLLOWUP_URL, rows=rows, today=self.today.isoformat())
