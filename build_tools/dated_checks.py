@@ -59,61 +59,9 @@ def check_node_versions(
     known = set(lagrum_ids)
     for version in versions:
         where = f"Versionen av \u201d{node_id}\u201d"
-        window = version.window
-        if not window.start:
-            report.error(
-                version.location,
-                f"{where} saknar galler_fran.",
-                "Ange från vilket datum versionen gäller.",
-                code="datum-saknas",
-            )
-        if window.start and window.end and window.end < window.start:
-            report.error(
-                version.location,
-                f"{where} slutar gälla före det börjar gälla.",
-                "galler_till ska vara samma dag som eller senare än galler_fran.",
-                code="datum-ordning",
-            )
-        if window.decision not in DECISIONS:
-            report.error(
-                version.location,
-                f"{where} saknar beslut.",
-                "Fyll i beslut (beslutad, troligen-beslutad eller foreslagen), eller ange lagandring: med id för "
-                "en ändring i data/lagrum.yaml som har samma datum.",
-                code="datum-beslut",
-            )
-        if not version.change_text:
-            report.error(
-                version.location,
-                f"{where} saknar andringen.",
-                "Skriv vad som ändras, till exempel 'Från 1 januari 2027 gäller ... också i fristående skolor.'",
-                code="datum-andring",
-            )
+        _check_version_form(where, version, report)
         if version.lagrum_id:
-            if version.lagrum_id not in known:
-                report.error(
-                    version.location,
-                    f"{where} hänvisar till \u201d{version.lagrum_id}\u201d, som inte finns i lagrumsregistret.",
-                    "Ange id för en post i data/lagrum.yaml.",
-                    code="okant-lagrum",
-                )
-            else:
-                matching = [c for c in registry_changes.get(version.lagrum_id, []) if c.date == window.start]
-                if not matching:
-                    report.error(
-                        version.location,
-                        f"{where} har datumet {window.start}, men \u201d{version.lagrum_id}\u201d har ingen "
-                        "ändring det datumet.",
-                        "Använd samma datum som i data/lagrum.yaml, eller ta bort lagandring.",
-                        code="datum-matchar-inte",
-                    )
-                elif matching[0].decision != window.decision:
-                    report.error(
-                        version.location,
-                        f"{where} har beslut {window.decision}, men registret säger {matching[0].decision}.",
-                        "Ta bort beslut här (då ärvs det från registret), eller ändra så att de stämmer.",
-                        code="datum-matchar-inte",
-                    )
+            _check_version_registry(where, version, registry_changes, known, report)
         for ref in version.overrides.get("lagrum", []):
             if ref not in known:
                 report.error(
@@ -132,3 +80,67 @@ def check_node_versions(
                 code="datum-overlapp",
             )
             break
+
+
+def _check_version_form(where: str, version: NodeVersion, report: Report) -> None:
+    window = version.window
+    if not window.start:
+        report.error(
+            version.location,
+            f"{where} saknar galler_fran.",
+            "Ange från vilket datum versionen gäller.",
+            code="datum-saknas",
+        )
+    if window.start and window.end and window.end < window.start:
+        report.error(
+            version.location,
+            f"{where} slutar gälla före det börjar gälla.",
+            "galler_till ska vara samma dag som eller senare än galler_fran.",
+            code="datum-ordning",
+        )
+    if window.decision not in DECISIONS:
+        report.error(
+            version.location,
+            f"{where} saknar beslut.",
+            "Fyll i beslut (beslutad, troligen-beslutad eller foreslagen), eller ange lagandring: med id för "
+            "en ändring i data/lagrum.yaml som har samma datum.",
+            code="datum-beslut",
+        )
+    if not version.change_text:
+        report.error(
+            version.location,
+            f"{where} saknar andringen.",
+            "Skriv vad som ändras, till exempel 'Från 1 januari 2027 gäller ... också i fristående skolor.'",
+            code="datum-andring",
+        )
+
+
+def _check_version_registry(
+    where: str, version: NodeVersion, registry_changes: Mapping[str, list[LawChange]], known: set[str], report: Report
+) -> None:
+    """En version med lagandring: ska ha samma datum och beslut som ändringen i registret."""
+    window = version.window
+    if version.lagrum_id not in known:
+        report.error(
+            version.location,
+            f"{where} hänvisar till \u201d{version.lagrum_id}\u201d, som inte finns i lagrumsregistret.",
+            "Ange id för en post i data/lagrum.yaml.",
+            code="okant-lagrum",
+        )
+    else:
+        matching = [c for c in registry_changes.get(version.lagrum_id, []) if c.date == window.start]
+        if not matching:
+            report.error(
+                version.location,
+                f"{where} har datumet {window.start}, men \u201d{version.lagrum_id}\u201d har ingen "
+                "ändring det datumet.",
+                "Använd samma datum som i data/lagrum.yaml, eller ta bort lagandring.",
+                code="datum-matchar-inte",
+            )
+        elif matching[0].decision != window.decision:
+            report.error(
+                version.location,
+                f"{where} har beslut {window.decision}, men registret säger {matching[0].decision}.",
+                "Ta bort beslut här (då ärvs det från registret), eller ändra så att de stämmer.",
+                code="datum-matchar-inte",
+            )

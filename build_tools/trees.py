@@ -38,32 +38,7 @@ def load_tree(
             Variant(v.window, _node(node_id, {**original, **v.overrides}, doc, at, changes)) for v in versions
         )
         nodes[node_id] = replace(_node(node_id, original, doc, at, changes), variants=variants)
-    tree = Tree(
-        id=data["id"],
-        title=data["titel"].strip(),
-        description=data["beskrivning"].strip(),
-        intro=data.get("inledning", "").strip(),
-        audience=tuple(data["malgrupp"]),
-        owner=data["agare"].strip(),
-        reviewed=dt.date.fromisoformat(data["granskad"]),
-        next_review=dt.date.fromisoformat(data["granskas_senast"]),
-        start=data["start"],
-        nodes=nodes,
-        source=path,
-        location=doc.at(("id",)),
-        reviewed_location=doc.at(("granskad",)),
-        next_review_location=doc.at(("granskas_senast",)),
-        change_log=tuple(
-            ChangeLogEntry(
-                date=dt.date.fromisoformat(row["datum"]),
-                what=row["vad"].strip(),
-                approved_by=row.get("godkand_av", "").strip(),
-                location=doc.at(("andringar", i)),
-            )
-            for i, row in enumerate(data.get("andringar", []))
-        ),
-    )
-    return tree, doc
+    return _tree(data, nodes, path, doc), doc
 
 
 def _node(node_id: str, raw: dict, doc: SourceDocument, at: tuple, changes: tuple) -> Node:
@@ -108,4 +83,32 @@ def _node(node_id: str, raw: dict, doc: SourceDocument, at: tuple, changes: tupl
         unverified=tuple(raw.get("obekraftat", [])),
         location=doc.key_at(at),
         changes=changes,
+    )
+
+
+def _tree(data: dict, nodes: dict[str, Node], path: Path, doc: SourceDocument) -> Tree:
+    return Tree(
+        id=data["id"],
+        title=data["titel"].strip(),
+        description=data["beskrivning"].strip(),
+        intro=data.get("inledning", "").strip(),
+        audience=tuple(data["malgrupp"]),
+        owner=data["agare"].strip(),
+        reviewed=dt.date.fromisoformat(data["granskad"]),
+        next_review=dt.date.fromisoformat(data["granskas_senast"]),
+        start=data["start"],
+        nodes=nodes,
+        source=path,
+        location=doc.at(("id",)),
+        reviewed_location=doc.at(("granskad",)),
+        next_review_location=doc.at(("granskas_senast",)),
+        change_log=tuple(
+            ChangeLogEntry(
+                date=dt.date.fromisoformat(row["datum"]),
+                what=row["vad"].strip(),
+                approved_by=row.get("godkand_av", "").strip(),
+                location=doc.at(("andringar", i)),
+            )
+            for i, row in enumerate(data.get("andringar", []))
+        ),
     )
