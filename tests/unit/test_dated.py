@@ -295,3 +295,22 @@ def test_past_due_proposal_in_a_guide_version(tmp_path):
     node = project.trees["exempel"].nodes["radgor"]
     assert node.title == "Rådgör med socialtjänsten"  # den gamla texten står kvar
     assert "1 januari 2026" in node.notices[0].advice
+
+
+def test_the_mkdocs_hook_takes_its_day_from_samverkan_idag(tmp_path, monkeypatch):
+    from mkdocs.exceptions import PluginError
+
+    from build_tools import mkdocs_hooks
+
+    root = _project(tmp_path, decision="foreslagen")
+    config = {"config_file_path": str(root / "mkdocs.yml"), "nav": None}
+    page = root / "build" / "docs" / "beslutsstod" / "exempel" / "radgor" / "index.md"
+    monkeypatch.setenv(ENV, BEFORE.isoformat())
+    mkdocs_hooks.on_config(config)
+    assert "Förslag: från 1 januari 2027" in page.read_text(encoding="utf-8")
+    monkeypatch.setenv(ENV, AFTER.isoformat())
+    mkdocs_hooks.on_config(config)  # ett passerat förslag stoppar inte bygget
+    assert "Ändringen väntades 1 januari 2027 men är inte bekräftad" in page.read_text(encoding="utf-8")
+    monkeypatch.setenv(ENV, "2027-13-01")
+    with pytest.raises(PluginError, match="ÅÅÅÅ-MM-DD"):
+        mkdocs_hooks.on_config(config)
