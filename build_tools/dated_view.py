@@ -37,6 +37,8 @@ def as_of(model: Project, day: dt.date) -> tuple[Project, Report]:
         _check_future_law(entry, day, report)
     for tree in model.trees.values():
         _check_tree_dates(tree, day, report)
+    for tree in trees.values():
+        _check_unverified(tree, report)
     _check_chapter_dates(view, day, report)
     _check_agreements(view, report)
     return view, report
@@ -212,6 +214,18 @@ def _check_tree_dates(tree: Tree, day: dt.date, report: Report) -> None:
                 f"Ändringen \u201d{entry.what}\u201d har ett datum i framtiden ({entry.date.isoformat()}).",
                 "Skriv dagen då ändringen gjordes.",
                 code="andringar-framtid",
+            )
+
+
+def _check_unverified(tree: Tree, report: Report) -> None:
+    """Obekräftade uppgifter i den text som gäller i dag (en version kan ha egna)."""
+    for node in tree.nodes.values():
+        for i, note in enumerate(node.unverified):
+            report.warning(
+                node.unverified_at[i] if i < len(node.unverified_at) else node.location,
+                f"Obekräftad uppgift i \u201d{node.id}\u201d: {note}",
+                "Kontrollera uppgiften i en källa och ta sedan bort raden ur obekraftat.",
+                code="obekraftat",
             )
 
 

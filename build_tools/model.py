@@ -103,6 +103,7 @@ class Question:
     changes: tuple[LawChange, ...] = ()
     notices: tuple[Notice, ...] = ()  # räknas ut i vyn för en dag (build_tools/dated_view.py)
     variants: tuple[Variant, ...] = ()  # nodens versioner (versioner:), färdiga att visa
+    unverified_at: tuple[Location, ...] = ()  # var varje rad i unverified står i YAML-filen
 
 
 @dataclass(frozen=True)
@@ -121,6 +122,7 @@ class Outcome:
     changes: tuple[LawChange, ...] = ()
     notices: tuple[Notice, ...] = ()  # räknas ut i vyn för en dag (build_tools/dated_view.py)
     variants: tuple[Variant, ...] = ()  # nodens versioner (versioner:), färdiga att visa
+    unverified_at: tuple[Location, ...] = ()  # var varje rad i unverified står i YAML-filen
 
     @property
     def urgent(self) -> bool:

@@ -35,13 +35,21 @@ def load_tree(
             check_node_versions(node_id, versions, registry_changes, lagrum, report)
         changes = tuple(dated.version_changes(data["id"], node_id, versions))
         variants = tuple(
-            Variant(v.window, _node(node_id, {**original, **v.overrides}, doc, at, changes)) for v in versions
+            Variant(v.window, _node(node_id, {**original, **v.overrides}, doc, at, changes, _notes_at(v, at, i)))
+            for i, v in enumerate(versions)
         )
-        nodes[node_id] = replace(_node(node_id, original, doc, at, changes), variants=variants)
+        nodes[node_id] = replace(_node(node_id, original, doc, at, changes, (*at, "obekraftat")), variants=variants)
     return _tree(data, nodes, path, doc), doc
 
 
-def _node(node_id: str, raw: dict, doc: SourceDocument, at: tuple, changes: tuple) -> Node:
+def _notes_at(version: dated.NodeVersion, at: tuple, index: int) -> tuple:
+    """Var nodens obekraftat står för en version: i versionen, om den har egna rader."""
+    return (*at, "versioner", index, "obekraftat") if "obekraftat" in version.overrides else (*at, "obekraftat")
+
+
+def _node(node_id: str, raw: dict, doc: SourceDocument, at: tuple, changes: tuple, notes_at: tuple) -> Node:
+    unverified = tuple(raw.get("obekraftat", []))
+    unverified_at = tuple(doc.at((*notes_at, i)) for i in range(len(unverified)))
     if raw["typ"] == "fraga":
         return Question(
             id=node_id,
@@ -58,7 +66,8 @@ def _node(node_id: str, raw: dict, doc: SourceDocument, at: tuple, changes: tupl
                 )
                 for i, a in enumerate(raw["svar"])
             ),
-            unverified=tuple(raw.get("obekraftat", [])),
+            unverified=unverified,
+            unverified_at=unverified_at,
             location=doc.key_at(at),
             changes=changes,
         )
@@ -80,7 +89,8 @@ def _node(node_id: str, raw: dict, doc: SourceDocument, at: tuple, changes: tupl
             )
             for i, link in enumerate(raw.get("vidare", []))
         ),
-        unverified=tuple(raw.get("obekraftat", [])),
+        unverified=unverified,
+        unverified_at=unverified_at,
         location=doc.key_at(at),
         changes=changes,
     )

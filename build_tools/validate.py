@@ -144,15 +144,6 @@ def check_tree(tree: Tree, doc: SourceDocument, lagrum: dict[str, LagrumEntry], 
                 code="andringar-ej-godkand",
             )
 
-    for node in tree.nodes.values():
-        for i, note in enumerate(node.unverified):
-            report.warning(
-                doc.at(("noder", node.id, "obekraftat", i)),
-                f"Obekräftad uppgift i \u201d{node.id}\u201d: {note}",
-                "Kontrollera uppgiften i en källa och ta sedan bort raden ur obekraftat.",
-                code="obekraftat",
-            )
-
 
 def _check_unreachable(tree: Tree, misspelled_targets: set[str], report: Report) -> None:
     """Noder som inte går att nå. Bara den första noden i varje onåbar gren rapporteras: noderna

@@ -314,3 +314,17 @@ def test_the_mkdocs_hook_takes_its_day_from_samverkan_idag(tmp_path, monkeypatch
     monkeypatch.setenv(ENV, "2027-13-01")
     with pytest.raises(PluginError, match="ÅÅÅÅ-MM-DD"):
         mkdocs_hooks.on_config(config)
+
+
+def test_unverified_notes_follow_the_text_in_force(tmp_path):
+    """Obekräftat gäller texten som visas: en version med egna rader varnar från sin dag, på sina rader."""
+    version = VERSION + "        obekraftat: [Versionens uppgift är inte kontrollerad.]\n"
+    root = _project(tmp_path, version=version)
+    text = (root / "decision_trees" / "exempel.yaml").read_text(encoding="utf-8")
+
+    def notes(day):
+        _, report = load_project(Layout(root), day)
+        return [(w.location.line, w.message.split(": ", 1)[1]) for w in report.warnings if w.code == "obekraftat"]
+
+    assert notes(BEFORE) == []
+    assert notes(DAY) == [(line_of(text, "obekraftat: [Versionens"), "Versionens uppgift är inte kontrollerad.")]
