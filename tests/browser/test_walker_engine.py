@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools import answer_state
+from build_tools.addresses import answer_state
 
 pytestmark = pytest.mark.browser
 

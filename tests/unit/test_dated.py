@@ -7,20 +7,21 @@ Inget här läser klockan: dagarna står i testerna.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import shutil
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
-from build_tools import dated
-from build_tools.build_day import ENV, BuildDayError, build_day
+from build_tools.addresses.urls import UPCOMING_SOURCE
+from build_tools.base.build_day import ENV, BuildDayError, build_day
+from build_tools.base.diagnostics import Severity
 from build_tools.cli import main
-from build_tools.dated_view import as_of, past_due_proposals
-from build_tools.diagnostics import Severity
-from build_tools.project import Layout, load_model, load_project
+from build_tools.domain import dated
+from build_tools.load.dated_view import as_of, past_due_proposals
+from build_tools.load.project import Layout, load_model, load_project
 from build_tools.render.pages import PageBuilder
-from build_tools.render.upcoming import UPCOMING_SOURCE
 from tests.helpers import line_of, make_project
 
 DAY = dt.date(2027, 1, 1)  # ändringens dag i fixturen
@@ -300,7 +301,7 @@ def test_past_due_proposal_in_a_guide_version(tmp_path):
 def test_the_mkdocs_hook_takes_its_day_from_samverkan_idag(tmp_path, monkeypatch):
     from mkdocs.exceptions import PluginError
 
-    from build_tools import mkdocs_hooks
+    from build_tools.adapters import mkdocs_hooks
 
     root = _project(tmp_path, decision="foreslagen")
     config = {"config_file_path": str(root / "mkdocs.yml"), "nav": None}
@@ -328,3 +329,11 @@ def test_unverified_notes_follow_the_text_in_force(tmp_path):
 
     assert notes(BEFORE) == []
     assert notes(DAY) == [(line_of(text, "obekraftat: [Versionens"), "Versionens uppgift är inte kontrollerad.")]
+
+
+def test_only_build_day_reads_the_clock():
+    """Byggverktyget läser klockan på ett ställe (base/build_day.py); allt annat får dagen som ett värde."""
+    package = Path(__file__).resolve().parents[2] / "build_tools"
+    clock = re.compile(r"\b(date\.today|datetime\.now|datetime\.utcnow|time\.time)\(")
+    readers = sorted(p.relative_to(package).as_posix() for p in package.rglob("*.py") if clock.search(p.read_text()))
+    assert readers == ["base/build_day.py"]
