@@ -37,7 +37,7 @@ def check_lagrum_refs(
 
 
 def check_tree(tree: Tree, doc: SourceDocument, lagrum: dict[str, LagrumEntry], report: Report) -> None:
-    """Guidens egna kontroller, på grundtexten. De som beror på dagen gör vyn (build_tools/dated_view.py)."""
+    """Guidens egna kontroller, på grundtexten. De som beror på dagen gör vyn (build_tools/load/dated_view.py)."""
     node_ids = sorted(tree.nodes)
     expected_name = f"{tree.id}.yaml"
     if tree.source.name != expected_name:

@@ -101,7 +101,7 @@ class Question:
     unverified: tuple[str, ...]
     location: Location
     changes: tuple[LawChange, ...] = ()
-    notices: tuple[Notice, ...] = ()  # räknas ut i vyn för en dag (build_tools/dated_view.py)
+    notices: tuple[Notice, ...] = ()  # räknas ut i vyn för en dag (build_tools/load/dated_view.py)
     variants: tuple[Variant, ...] = ()  # nodens versioner (versioner:), färdiga att visa
     unverified_at: tuple[Location, ...] = ()  # var varje rad i unverified står i YAML-filen
 
@@ -120,7 +120,7 @@ class Outcome:
     unverified: tuple[str, ...]
     location: Location
     changes: tuple[LawChange, ...] = ()
-    notices: tuple[Notice, ...] = ()  # räknas ut i vyn för en dag (build_tools/dated_view.py)
+    notices: tuple[Notice, ...] = ()  # räknas ut i vyn för en dag (build_tools/load/dated_view.py)
     variants: tuple[Variant, ...] = ()  # nodens versioner (versioner:), färdiga att visa
     unverified_at: tuple[Location, ...] = ()  # var varje rad i unverified står i YAML-filen
 
@@ -307,7 +307,7 @@ class Project:
     """Allt innehåll, validerat."""
 
     root: Path
-    # Dagen som vyn gäller (build_tools/dated_view.py). None i den inlästa modellen, som har alla
+    # Dagen som vyn gäller (build_tools/load/dated_view.py). None i den inlästa modellen, som har alla
     # lydelser och versioner men ännu inte har valt någon.
     today: dt.date | None = None
     trees: dict[str, Tree] = field(default_factory=dict)
@@ -318,7 +318,7 @@ class Project:
     districts: list[District] = field(default_factory=list)
     city_contacts: list[Contact] = field(default_factory=list)
     agreements: dict[str, Agreement] = field(default_factory=dict)
-    # Vad uppföljningen flaggar för varje stadsdel den dagen (räknas i vyn, build_tools/dated_view.py).
+    # Vad uppföljningen flaggar för varje stadsdel den dagen (räknas i vyn, build_tools/load/dated_view.py).
     agreement_flags: dict[str, tuple[str, ...]] = field(default_factory=dict)
     agreement_template: dict | None = None
     search_vocabulary: object | None = None

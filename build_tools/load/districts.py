@@ -117,7 +117,7 @@ def load_districts(path: Path, report: Report) -> tuple[list[District], list[Con
 
 def load_agreements(path: Path, districts: list[District], report: Report) -> dict[str, Agreement]:
     """Uppföljningen av överenskommelserna. Det som beror på dagen (en försenad revidering)
-    flaggar vyn för en dag (build_tools/dated_view.py)."""
+    flaggar vyn för en dag (build_tools/load/dated_view.py)."""
     doc = load_yaml(path, report)
     if doc is None or not check_against_schema(doc, "overenskommelser.schema.json", report):
         return {}

@@ -143,7 +143,7 @@ def districts_json(project: Project) -> str:
 class PageBuilder:
     def __init__(self, project: Project) -> None:
         if project.today is None:
-            raise ValueError("Sidorna byggs av vyn för en dag (build_tools/dated_view.py), inte av modellen.")
+            raise ValueError("Sidorna byggs av vyn för en dag (build_tools/load/dated_view.py), inte av modellen.")
         self.project = project
         self.template = project.agreement_template
         self.today: dt.date = project.today

@@ -50,7 +50,7 @@ def test_a_changed_guide_is_checked_again(tmp_path, monkeypatch):
 
 
 def test_another_day_reuses_the_check_but_takes_a_new_view(tmp_path, monkeypatch):
-    """Inläsningen av en guide beror inte på dagen; bara vyn gör det (build_tools/dated_view.py)."""
+    """Inläsningen av en guide beror inte på dagen; bara vyn gör det (build_tools/load/dated_view.py)."""
     root = make_project(tmp_path)
     calls = _count_loads(monkeypatch)
     _, before = load_project(Layout(root), dt.date(2027, 5, 1))
