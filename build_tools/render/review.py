@@ -266,7 +266,7 @@ def review_context(tree: Tree, project, page_url: str) -> dict:
         "plain": to_plain_text,
         "n_questions": len(tree.questions),
         "stylesheet": STYLESHEET,
-        "built": (project.today.isoformat() if getattr(project, "today", None) else ""),
+        "built": project.today.isoformat() if project.today else "",
         "version": signed_version(tree.source),
         "change_log": getattr(tree, "change_log", ()),
     }
