@@ -20,7 +20,7 @@ TODAY = dt.date(2026, 12, 7)
 def _outcome_pages():
     project, report = load_project(Layout(ROOT), TODAY)
     assert report.ok
-    builder = PageBuilder(project, TODAY)
+    builder = PageBuilder(project)
     for tree in project.trees.values():
         bodies = {page.source: page.body for page in builder.tree_pages(tree)}
         for node in tree.outcomes:

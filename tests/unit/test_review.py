@@ -104,14 +104,14 @@ def _real_review(tree_id: str):
     project, report = load_project(Layout(ROOT), TODAY)
     assert report.ok
     tree = project.trees[tree_id]
-    return tree, review_page(PageBuilder(project, TODAY), tree).body
+    return tree, review_page(PageBuilder(project), tree).body
 
 
 def test_review_view_shows_everything_a_reader_sees_once_per_node():
     project, report = load_project(Layout(ROOT), TODAY)
     assert report.ok
     for tree in project.trees.values():
-        body = review_page(PageBuilder(project, TODAY), tree).body
+        body = review_page(PageBuilder(project), tree).body
         text = _text(body)
         for node in tree.nodes.values():
             section = body.split(f'id="nod-{node.id}"', 1)[1].split("</section>", 1)[0]
@@ -160,7 +160,7 @@ def test_the_signed_version_is_the_commit_and_says_when_files_are_not_committed(
     tree_file = root / "decision_trees" / "exempel.yaml"
     assert signed_version(tree_file) == SignedVersion()  # ingen git: "okänd"
     project, _ = load_project(Layout(root), TODAY)
-    body = review_page(PageBuilder(project, TODAY), project.trees["exempel"]).body
+    body = review_page(PageBuilder(project), project.trees["exempel"]).body
     assert "okänd" in body
     _git(root, "init", "-q")
     _git(root, "add", "-A")
@@ -168,7 +168,7 @@ def test_the_signed_version_is_the_commit_and_says_when_files_are_not_committed(
     version = signed_version(tree_file)
     assert version.date == "2026-05-04" and len(version.commit) >= 7 and not version.uncommitted
     project, _ = load_project(Layout(root), TODAY)
-    body = review_page(PageBuilder(project, TODAY), project.trees["exempel"]).body
+    body = review_page(PageBuilder(project), project.trees["exempel"]).body
     assert f"<code>{version.commit}</code> från 2026-05-04" in body
     tree_file.write_text(tree_file.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert signed_version(tree_file).uncommitted
