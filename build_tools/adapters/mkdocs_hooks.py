@@ -26,6 +26,7 @@ from build_tools.adapters import preview  # noqa: E402
 from build_tools.adapters.hosting import hosting_rules, write_static_host_files  # noqa: E402
 from build_tools.adapters.search_index import augment_site_search  # noqa: E402
 from build_tools.addresses.site_map import HANDBOOK_DIR, REVIEW_PAGE, source_file  # noqa: E402
+from build_tools.base.build_day import BuildDayError, build_day  # noqa: E402
 from build_tools.base.diagnostics import ContentError  # noqa: E402
 from build_tools.load.project import Layout, load_project  # noqa: E402
 from build_tools.render.site import write_site  # noqa: E402
@@ -68,7 +69,11 @@ def on_post_build(config, **kwargs):
 def on_config(config, **kwargs):
     root = Path(config["config_file_path"]).absolute().parent
     layout = Layout(root)
-    project, report = load_project(layout)
+    try:
+        day = build_day()  # SAMVERKAN_IDAG, annars dagens datum: sajten visar det som gäller den dagen
+    except BuildDayError as error:
+        raise PluginError(str(error)) from None
+    project, report = load_project(layout, day)
     if not report.ok:
         if preview.STATE.serving:
             # Förhandsvisning: visa felen på sidorna i stället för att stoppa servern.

@@ -17,6 +17,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+from ..base.build_day import BuildDayError, build_day
 from ..base.layout import Layout, default_root
 from ..load.project import load_project
 from ..render.site import write_site
@@ -59,8 +60,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--idag", type=dt.date.fromisoformat, help="räkna som om det vore detta datum")
     parser.add_argument("--zensical", default=_zensical_binary(), help="Zensical-programmet")
     args = parser.parse_args(argv)
-    today = args.idag or dt.date.today()  # klockan läses här, en gång
-    return build(Layout(args.rot.resolve()), today, args.zensical)
+    try:
+        day = build_day(args.idag)  # klockan läses bara här (build_tools/base/build_day.py)
+    except BuildDayError as error:
+        print(error, file=sys.stderr)
+        return 2
+    return build(Layout(args.rot.resolve()), day, args.zensical)
 
 
 if __name__ == "__main__":
