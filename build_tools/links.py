@@ -17,6 +17,7 @@ import yaml
 from .content_safety import too_big
 from .diagnostics import Location, Report
 from .model import Project
+from .render import urls
 from .site_map import site_sources
 
 # [text](mål "titel") och ![bild](mål). Målet får stå inom < >.
@@ -82,8 +83,10 @@ class LinkChecker:
         """Kontrollera ett mål från sidan ``page``. None om länken är i ordning, annars (meddelande, råd)."""
         if target.startswith("<") and target.endswith(">"):
             target = target[1:-1]
-        if not target or target.startswith(("#", "//", "/")) or _SCHEME.match(target):
-            return None  # ankare, externa adresser och adresser från sajtens rot kontrolleras inte här
+        if not target or target.startswith(("#", "//")) or _SCHEME.match(target):
+            return None  # ankare och externa adresser kontrolleras inte här
+        if target.startswith("/"):
+            return self._root_link_in_page(page, target)
         path = unquote(target.split("#", 1)[0].split("?", 1)[0])
         if not path:
             return None
@@ -109,6 +112,63 @@ class LinkChecker:
             f"Länken \u201d{target}\u201d leder till en sida som inte finns ({joined}).{guess}",
             "Kontrollera namnet och antalet ../. Länka till sidans .md-fil, t.ex. ../stod/sip.md, "
             "eller till en guide med ../beslutsstod/<guidens id>/index.md.",
+        )
+
+    def site_file(self, target: str) -> str | None:
+        """Filen i källmappen som en adress från sajtens rot leder till ('/lagrum/' → 'lagrum/index.md')."""
+        path = unquote(target.split("#", 1)[0].split("?", 1)[0]).lstrip("/")
+        if path in ("", "index.md"):
+            return "index.md"
+        candidates = [path + "index.md", path[:-1] + ".md"] if path.endswith("/") else [path]
+        return next((c for c in candidates if c in self.known or c.startswith(self.broken_prefixes)), None)
+
+    def _missing_from_root(self, target: str) -> tuple[str, str]:
+        path = unquote(target.split("#", 1)[0].split("?", 1)[0]).lstrip("/")
+        if f"{path}/index.md" in self.known or f"{path}.md" in self.known:
+            return (
+                f"Länken \u201d{target}\u201d saknar / på slutet.",
+                f"Skriv adressen till sidan med / på slutet: /{path}/",
+            )
+        wanted = path + "index.md" if path.endswith("/") or not path else path
+        close = difflib.get_close_matches(wanted, sorted(self.known), n=1, cutoff=0.75)
+        guess = f" Menade du \u201d/{urls.url_of_source(close[0])}\u201d?" if close else ""
+        return (
+            f"Länken \u201d{target}\u201d leder till en sida som inte finns på sajten.{guess}",
+            "Kontrollera adressen mot sidan i webbläsaren, räknat från sajtens rot, t.ex. /lagrum/kommande/ "
+            "eller /beslutsstod/<guidens id>/<nodens id>/.",
+        )
+
+    def _root_link_in_page(self, page: str, target: str) -> tuple[str, str]:
+        """En Markdown-sida ska länka relativt; en länk från roten slutar fungera i en undermapp."""
+        found = self.site_file(target)
+        if found is None:
+            return self._missing_from_root(target)
+        fragment = target[len(target.split("#", 1)[0]) :]
+        proposal = posixpath.relpath(found, posixpath.dirname(page) or ".") + fragment
+        return (
+            f"Länken \u201d{target}\u201d räknas från sajtens rot och slutar fungera när sajten ligger i en "
+            "undermapp (t.ex. i förhandsvisningen av ett ändringsförslag).",
+            f"Skriv länken relativt till den här filen: {proposal}",
+        )
+
+    def resolve_in_yaml(self, target: str) -> tuple[str, str] | None:
+        """Kontrollera en länk i en text i YAML. Sidor på sajten skrivs där från sajtens rot."""
+        if target.startswith("<") and target.endswith(">"):
+            target = target[1:-1]
+        if not target or target.startswith(("#", "//")) or _SCHEME.match(target):
+            return None
+        if target.startswith("/"):
+            return None if self.site_file(target) else self._missing_from_root(target)
+        if re.match(r"^(www\.)?[a-z0-9-]+(\.[a-z0-9-]+)*\.(se|nu|com|org|net|eu)(/|$)", target, re.I):
+            return (
+                f"Länken \u201d{target}\u201d saknar https:// och leder därför inte till webbplatsen.",
+                f"Skriv hela adressen: https://{target}",
+            )
+        return (
+            f"Länken \u201d{target}\u201d är relativ. En text i YAML kan visas på flera sidor, så det går inte "
+            "att veta vad den räknas från.",
+            "Skriv länken till en sida på sajten från sajtens rot, med / först, t.ex. "
+            "[Kommande ändringar](/lagrum/kommande/). Bygget gör den relativ till varje sida den visas på.",
         )
 
     def check_page(self, path: Path, page: str, report: Report) -> None:
@@ -184,6 +244,54 @@ def check_links(project: Project, root: Path, report: Report, broken_prefixes: s
     checker = LinkChecker(project, root, broken_prefixes)
     for path, page in markdown_pages(root):
         checker.check_page(path, page, report)
+    for folder in YAML_FOLDERS:
+        for path in sorted((root / folder).glob("*.yaml")):
+            check_yaml_file(checker, path, report)
     config = root / "mkdocs.yml"
     if config.exists():
         checker.check_nav(config, report)
+
+
+# Mappar med YAML vars texter är Markdown (guiderna och data).
+YAML_FOLDERS = ("decision_trees", "data")
+# Finns det alls en länk som inte har en adresstyp (https:, tel: …) eller är ett ankare? Annars hoppas filen över.
+_SITE_LINK_HINT = re.compile(
+    r"\]\(\s*<?(?![a-zA-Z][a-zA-Z0-9+.-]*:|#)|^ {0,3}\[[^\]]+\]:\s*<?(?![a-zA-Z][a-zA-Z0-9+.-]*:|#)", re.M
+)
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def check_yaml_file(checker: LinkChecker, path: Path, report: Report) -> None:
+    """Länkarna i varje text i en YAML-fil. Filer som inte går att läsa rapporteras där de läses in."""
+    if too_big(path):
+        return
+    try:
+        text = path.read_text(encoding="utf-8")
+        if not _SITE_LINK_HINT.search(text):
+            return
+        node = yaml.compose(text, Loader=_YAML_LOADER)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return
+    for scalar in _scalars(node):
+        if "](" not in scalar.value and "]:" not in scalar.value:
+            continue
+        for index, target in find_links(scalar.value):
+            problem = checker.resolve_in_yaml(target)
+            if problem:
+                where = _scalar_location(text.splitlines(), path, scalar, index, target)
+                report.error(where, problem[0], problem[1], code="trasig-lank")
+
+
+def _scalar_location(lines: list[str], path: Path, scalar: yaml.ScalarNode, index: int, target: str) -> Location:
+    """Raden och kolumnen i filen där länkens mål står (texten i ``scalar``, tecken ``index``)."""
+    line, column = _line_col(scalar.value, index)
+    first = scalar.start_mark.line + 1
+    if scalar.style in ("|", ">"):  # blocktext börjar på raden efter nyckeln
+        number = first + line
+    else:
+        number = first + line - 1
+        if line == 1:
+            column += scalar.start_mark.column + (1 if scalar.style in ('"', "'") else 0)
+    # Med indrag eller radbrytningar i YAML stämmer kolumnen bäst om målet letas upp på raden.
+    found = lines[number - 1].find(target) if 0 < number <= len(lines) else -1
+    return Location(path, number, found + 1 if found >= 0 else column)
