@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import pickle
 from dataclasses import dataclass
 from pathlib import Path
 
-from .build_cache import BuildCache, code_fingerprint, digest
+from . import dated, diagnostics, model
+from .build_cache import BuildCache, JsonCodec, classes_in, code_fingerprint, digest
 from .cases import load_cases
 from .chapters import check_guides_linked, load_chapters
 from .content_safety import check_markdown_pages, check_page_names
@@ -214,9 +214,16 @@ class GuideCache:
 
     Nyckeln är guidens fil, byggverktygets kod, schemana, lagrumsregistret och datumet: ändras något
     av dem kontrolleras guiden på nytt. Med 200 guider är det skillnaden mellan 10 s och under 1 s
-    för check och förhandsvisningen. Cachen skrivs bara av verktyget självt (därför pickle)."""
+    för check och förhandsvisningen. Posterna är JSON (build_cache.JsonCodec), aldrig kod."""
 
     KIND = "guider"
+    _codec: JsonCodec | None = None
+
+    @classmethod
+    def codec(cls) -> JsonCodec:
+        if cls._codec is None:
+            cls._codec = JsonCodec(classes_in(model, dated, diagnostics))
+        return cls._codec
 
     def __init__(self, layout: Layout, project: Project, today: dt.date, lagrum_ok: bool) -> None:
         self.cache = BuildCache(layout.root / "build" / "cache")
@@ -241,15 +248,15 @@ class GuideCache:
         if data is None:
             return None
         try:
-            return pickle.loads(data)
-        except Exception:  # en trasig eller gammal post: kontrollera på nytt
+            return self.codec().loads(data)
+        except ValueError:  # en trasig eller gammal post: kontrollera på nytt
             return None
 
     def put(self, path: Path, result) -> None:
         key = self._key(path)
         if key:
             with contextlib.suppress(OSError):
-                self.cache.put(self.KIND, key, pickle.dumps(result))
+                self.cache.put(self.KIND, key, self.codec().dumps(result))
 
     def prune(self) -> None:
         with contextlib.suppress(OSError):

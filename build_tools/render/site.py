@@ -68,7 +68,10 @@ class CachedPageBuilder(PageBuilder):
         key = digest(self._tree_key(tree), part)
         cached = self.cache.get(PAGES_KIND, key)
         if cached is not None:
-            return _unpack(cached)
+            try:
+                return _unpack(cached)
+            except (ValueError, TypeError, KeyError):
+                pass  # en post som inte går att läsa byggs om
         stored = [StoredPage.of(page) for page in render(tree)]
         self.cache.put(PAGES_KIND, key, _pack(stored))
         return stored

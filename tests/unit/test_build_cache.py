@@ -1,0 +1,143 @@
+"""Cachen kan inte ljuga: nyckeln följer koden, mallarna och biblioteken, posterna är data, och en
+trasig post byggs om i stället för att visas."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from build_tools import build_cache
+from build_tools import project as project_module
+from build_tools.build_cache import BuildCache, JsonCodec, classes_in
+from build_tools.project import GuideCache, Layout, load_project
+from build_tools.render import docx_files, site
+from tests.helpers import make_project
+
+TODAY = dt.date(2026, 11, 28)
+PACKAGE = Path(build_cache.__file__).resolve().parent
+
+
+def _entries(root: Path, kind: str) -> list[Path]:
+    return sorted((root / "build" / "cache" / kind).iterdir())
+
+
+def test_a_guide_survives_the_round_trip_through_json_exactly(project):
+    codec = GuideCache.codec()
+    for tree in project.trees.values():
+        again = codec.loads(codec.dumps(tree))
+        assert again == tree
+        assert repr(again) == repr(tree)  # sidornas cache-nyckel räknas på repr
+
+
+def test_the_cache_cannot_create_classes_it_was_not_given():
+    codec = JsonCodec(classes_in(build_cache))
+    forged = b'["\\u0000c","Popen",["ls"]]'
+    with pytest.raises(ValueError):
+        codec.loads(forged)
+    with pytest.raises(ValueError):
+        codec.loads(b'["\\u0000c"')  # avhuggen JSON
+
+
+def test_no_module_in_the_build_tools_uses_pickle():
+    users = [p.name for p in PACKAGE.rglob("*.py") if re.search(r"\b(c?pickle|marshal|shelve)\b", p.read_text())]
+    assert users == []
+
+
+@pytest.mark.parametrize("damage", ["truncate", "flip", "garbage"])
+def test_a_damaged_guide_entry_is_checked_again(tmp_path, monkeypatch, damage):
+    root = make_project(tmp_path)
+    _, first = load_project(Layout(root), TODAY)
+    (entry,) = _entries(root, GuideCache.KIND)
+    data = entry.read_bytes()
+    entry.write_bytes(
+        {"truncate": data[: len(data) // 2], "flip": data[:-5] + b"X" + data[-4:], "garbage": b"\x80\x04junk"}[damage]
+    )
+    calls: list[str] = []
+    original = project_module.load_tree
+    monkeypatch.setattr(
+        project_module, "load_tree", lambda path, *a, **k: calls.append(path.name) or original(path, *a, **k)
+    )
+    second_project, second = load_project(Layout(root), TODAY)
+    assert calls == ["exempel.yaml"]
+    assert [d.format() for d in second.sorted()] == [d.format() for d in first.sorted()]
+    assert "exempel" in second_project.trees
+
+
+def test_a_damaged_word_file_in_the_cache_is_built_again(project, tmp_path, monkeypatch):
+    cache = BuildCache(tmp_path / "cache")
+    first = docx_files.agreement_documents(project, cache)
+    for entry in sorted((tmp_path / "cache" / docx_files.CACHE_KIND).iterdir())[:1]:
+        entry.write_bytes(entry.read_bytes()[:-100])  # en avbruten eller skadad fil
+    built: list = []
+    original = docx_files.build_document
+    monkeypatch.setattr(docx_files, "build_document", lambda p, d: built.append(d) or original(p, d))
+    second = docx_files.agreement_documents(project, BuildCache(tmp_path / "cache"))
+    assert len(built) == 1
+    assert second == first
+    for data in second.values():
+        assert zipfile.ZipFile(io.BytesIO(data)).testzip() is None
+
+
+def test_a_damaged_page_entry_is_rendered_again(project, tmp_path):
+    small = project_module.Project(root=project.root, today=TODAY, lagrum=project.lagrum)
+    small.trees = {tree_id: project.trees[tree_id] for tree_id in sorted(project.trees)[:1]}
+    cache = BuildCache(tmp_path / "cache")
+    first = site.CachedPageBuilder(small, cache).all_pages()
+    for entry in (tmp_path / "cache" / site.PAGES_KIND).iterdir():
+        entry.write_bytes(entry.read_bytes()[:40] + b"{not json")
+    second = site.CachedPageBuilder(small, BuildCache(tmp_path / "cache")).all_pages()
+    assert [p.render() for p in second] == [p.render() for p in first]
+
+
+@pytest.fixture
+def code_copy(tmp_path, monkeypatch) -> Path:
+    """Byggverktygets mallar och en Python-fil i en egen mapp, så att testet kan ändra dem."""
+    folder = tmp_path / "build_tools"
+    (folder / "render" / "templates").mkdir(parents=True)
+    (folder / "modul.py").write_text("X = 1\n")
+    (folder / "render" / "templates" / "sida.html.j2").write_text("<p>{{ text }}</p>\n")
+    monkeypatch.setattr(build_cache, "PACKAGE_DIR", folder)
+    build_cache._loaded_python.cache_clear()
+    yield folder
+    build_cache._loaded_python.cache_clear()
+
+
+def test_a_template_edit_changes_the_fingerprint_in_the_same_process(code_copy):
+    before = build_cache.code_fingerprint()
+    assert build_cache.code_fingerprint() == before
+    (code_copy / "render" / "templates" / "sida.html.j2").write_text("<p class='ny'>{{ text }}</p>\n")
+    assert build_cache.code_fingerprint() != before
+
+
+def test_python_edits_are_reported_not_hidden(code_copy):
+    before = build_cache.code_fingerprint()
+    assert not build_cache.python_changed_on_disk()
+    (code_copy / "modul.py").write_text("X = 2\n")
+    # Processen kör fortfarande den gamla koden: nyckeln följer den, och ändringen syns.
+    assert build_cache.code_fingerprint() == before
+    assert build_cache.python_changed_on_disk()
+
+
+def test_library_versions_are_part_of_the_fingerprint(monkeypatch):
+    build_cache._library_versions.cache_clear()
+    before = build_cache.code_fingerprint()
+    real = build_cache.importlib.metadata.version
+
+    def bumped(name: str) -> str:
+        return real(name) + ".1" if name == "pymdown-extensions" else real(name)
+
+    monkeypatch.setattr(build_cache.importlib.metadata, "version", bumped)
+    build_cache._library_versions.cache_clear()
+    try:
+        assert build_cache.code_fingerprint() != before
+    finally:
+        monkeypatch.undo()
+        build_cache._library_versions.cache_clear()
+    assert {"Markdown", "pymdown-extensions", "Jinja2", "nh3", "python-docx", "PyYAML", "mkdocs-material"} <= set(
+        build_cache.LIBRARIES
+    )
