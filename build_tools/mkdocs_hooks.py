@@ -23,6 +23,7 @@ if _PROJECT_ROOT not in sys.path:
     sys.path.insert(0, _PROJECT_ROOT)
 
 from build_tools import preview  # noqa: E402
+from build_tools.build_cache import python_changed_on_disk  # noqa: E402
 from build_tools.diagnostics import ContentError  # noqa: E402
 from build_tools.project import Layout, load_project  # noqa: E402
 from build_tools.render.site import write_site  # noqa: E402
@@ -60,6 +61,14 @@ def on_post_build(config, **kwargs):
 
 def on_config(config, **kwargs):
     root = Path(config["config_file_path"]).absolute().parent
+    if preview.STATE.serving and python_changed_on_disk():
+        # Mallar läses om vid varje bygge, men Python-moduler läses bara in när servern startar.
+        print(
+            "Byggverktygets Python-kod har ändrats sedan förhandsvisningen startade och körs inte förrän du "
+            "startar om den (Ctrl+C och scripts/serve.sh).",
+            file=sys.stderr,
+            flush=True,
+        )
     layout = Layout(root)
     project, report = load_project(layout)
     if not report.ok:
