@@ -23,6 +23,7 @@ import enum
 import hashlib
 import importlib.metadata
 import json
+import operator
 import platform
 from dataclasses import dataclass, field
 from functools import cache
@@ -157,6 +158,7 @@ class JsonCodec:
     def __init__(self, classes: list[type]) -> None:
         self.classes = {cls.__name__: cls for cls in classes}
         self.names = {cls: name for name, cls in self.classes.items()}
+        self._getters = {cls: _getter(cls) for cls in classes if dataclasses.is_dataclass(cls)}
 
     def dumps(self, value: Any) -> bytes:
         return json.dumps(self._pack(value), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -170,11 +172,19 @@ class JsonCodec:
 
     def _pack(self, value: Any) -> Any:
         kind = type(value)
-        if kind in (str, int, float, bool) or value is None:
+        if kind is str or kind is int or value is None or kind is bool or kind is float:
             return value
         if kind is tuple:
-            items = [self._pack(v) for v in value]
-            return [_TAG + "t", *items] if items and isinstance(items[0], str) and items[0][:1] == _TAG else items
+            pack = self._pack
+            items = [pack(v) for v in value]
+            return [_TAG + "t", *items] if items and type(items[0]) is str and items[0][:1] == _TAG else items
+        getter = self._getters.get(kind)
+        if getter is not None:  # en dataklass: fälten i konstruktorns ordning
+            pack = self._pack
+            return [_TAG + "c", self.names[kind], *[pack(v) for v in getter(value)]]
+        return self._pack_other(value, kind)
+
+    def _pack_other(self, value: Any, kind: type) -> Any:
         if kind is list:
             return [_TAG + "l", *(self._pack(v) for v in value)]
         if kind is dict:
@@ -183,10 +193,8 @@ class JsonCodec:
             return [_TAG + "d", value.isoformat()]
         if isinstance(value, Path):
             return [_TAG + "p", str(value)]
-        if isinstance(value, enum.Enum):
+        if isinstance(value, enum.Enum) and kind in self.names:
             return [_TAG + "e", self.names[kind], value.value]
-        if dataclasses.is_dataclass(value) and kind in self.names:
-            return [_TAG + "c", self.names[kind], *(self._pack(getattr(value, f.name)) for f in _fields(kind))]
         raise TypeError(f"{kind.__name__} kan inte sparas i cachen")
 
     def _unpack(self, value: Any, paths: dict[str, Path]) -> Any:
@@ -215,10 +223,12 @@ class JsonCodec:
         raise KeyError(tag)
 
 
-@cache
-def _fields(cls: type) -> tuple[dataclasses.Field, ...]:
-    """Fälten i den ordning konstruktorn tar dem (alla dataklasser i modellen har init för varje fält)."""
-    return tuple(f for f in dataclasses.fields(cls) if f.init)
+def _getter(cls: type):
+    """Fälten i den ordning konstruktorn tar dem, som en tuple (alla dataklasser i modellen har init för varje fält)."""
+    names = [f.name for f in dataclasses.fields(cls) if f.init]
+    if len(names) < 2:
+        return lambda value: tuple(getattr(value, name) for name in names)
+    return operator.attrgetter(*names)
 
 
 def classes_in(*modules) -> list[type]:

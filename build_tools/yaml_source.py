@@ -55,7 +55,12 @@ MAX_DEPTH = 40
 _CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 def _scalar(node: yaml.ScalarNode) -> Any:
+    if node.tag == _STR_TAG:
+        return node.value  # text (de flesta värdena): inget att konstruera
     try:
         value = _constructor.construct_object(node, deep=True)
     except Exception:
