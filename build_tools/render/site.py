@@ -33,12 +33,13 @@ def cache_for(layout: Layout) -> BuildCache:
 
 
 class CachedPageBuilder(PageBuilder):
-    """Som PageBuilder, men en guides sidor och granskningsvy tas ur cachen när inget de byggs av har ändrats.
+    """Som PageBuilder, men en guides sidor och granskningsvy, övningsfallens sidor och utskrifterna per
+    roll tas ur cachen när inget de byggs av har ändrats.
 
     De byggs av guiden själv, lagrumsregistret (hänvisningarna), stadens gemensamma kontaktvägar,
-    dagens datum och koden med mallarna. Det är exakt det som PageBuilder.tree_pages, review_page
-    och mallarna de använder kommer åt. Börjar de använda något mer ur projektet måste det läggas
-    till i nyckeln här.
+    dagens datum och koden med mallarna; ett övningsfall dessutom av fallet själv. Det är exakt det som
+    PageBuilder.tree_pages, review_page, case_page, role_collections och mallarna de använder kommer åt.
+    Börjar de använda något mer ur projektet måste det läggas till i nyckeln här.
     """
 
     def __init__(self, project: Project, cache: BuildCache) -> None:
@@ -51,6 +52,21 @@ class CachedPageBuilder(PageBuilder):
 
     def tree_pages(self, tree: Tree) -> list[Page]:
         return self._cached("sidor", tree, super().tree_pages)
+
+    def case_page(self, case) -> Page:
+        """Ett övningsfalls sida byggs av fallet och dess guide (och det alla sidor delar, se ovan)."""
+        tree = self.project.trees[case.guide_id]
+        key = digest(self._tree_key(tree), "fall", repr(case))
+        render_one = super().case_page
+        return self._stored(key, lambda: [render_one(case)])[0]
+
+    def role_collections(self) -> list[Page]:
+        """Utskrifterna per roll byggs av alla fall och deras guider."""
+        trees = sorted({case.guide_id for case in self.project.cases})
+        key = digest(
+            self.shared_key, "roller", repr(self.project.cases), *[self._tree_key(self.project.trees[t]) for t in trees]
+        )
+        return self._stored(key, super().role_collections)
 
     def review_page(self, tree: Tree) -> Page:
         render_one = super().review_page
@@ -65,14 +81,17 @@ class CachedPageBuilder(PageBuilder):
         return known[1]
 
     def _cached(self, part: str, tree: Tree, render: Callable[[Tree], list[Page]]) -> list[Page]:
-        key = digest(self._tree_key(tree), part)
+        return self._stored(digest(self._tree_key(tree), part), lambda: render(tree))
+
+    def _stored(self, key: str, render: Callable[[], list[Page]]) -> list[Page]:
+        """Sidorna under nyckeln ur cachen, eller renderade och sparade."""
         cached = self.cache.get(PAGES_KIND, key)
         if cached is not None:
             try:
                 return _unpack(cached)
             except (ValueError, TypeError, KeyError):
                 pass  # en post som inte går att läsa byggs om
-        stored = [StoredPage.of(page) for page in render(tree)]
+        stored = [StoredPage.of(page) for page in render()]
         self.cache.put(PAGES_KIND, key, _pack(stored))
         return stored
 

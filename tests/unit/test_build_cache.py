@@ -3,6 +3,8 @@ trasig post byggs om i stället för att visas."""
 
 from __future__ import annotations
 
+import copy
+import dataclasses
 import datetime as dt
 import io
 import re
@@ -141,3 +143,25 @@ def test_library_versions_are_part_of_the_fingerprint(monkeypatch):
     assert {"Markdown", "pymdown-extensions", "Jinja2", "nh3", "python-docx", "PyYAML", "mkdocs-material"} <= set(
         build_cache.LIBRARIES
     )
+
+
+def test_case_pages_come_from_the_cache_until_their_case_changes(project, tmp_path, monkeypatch):
+    rendered: list[str] = []
+    original = site.PageBuilder.case_page
+    monkeypatch.setattr(
+        site.PageBuilder, "case_page", lambda self, case: rendered.append(case.id) or original(self, case)
+    )
+    first = site.CachedPageBuilder(project, BuildCache(tmp_path / "cache")).all_pages()
+    assert len(rendered) == len(project.cases) > 20
+    rendered.clear()
+    again = site.CachedPageBuilder(project, BuildCache(tmp_path / "cache")).all_pages()
+    assert rendered == []
+    assert [p.render() for p in again] == [p.render() for p in first]
+    changed = copy.copy(project)
+    case = project.cases[0]
+    changed.cases = [dataclasses.replace(case, title=case.title + " (ändrat)"), *project.cases[1:]]
+    pages = site.CachedPageBuilder(changed, BuildCache(tmp_path / "cache")).all_pages()
+    assert rendered == [case.id]
+    assert any(case.title + " (ändrat)" in p.render() for p in pages if p.source == f"ovningsfall/{case.id}/index.md")
+    # Utskrifterna per roll innehåller fallet och byggs om med det.
+    assert any("(ändrat)" in p.render() for p in pages if p.source.startswith("ovningsfall/for/"))
