@@ -126,6 +126,13 @@ class BuildCache:
             return None
         return data
 
+    def has(self, kind: str, key: str) -> bool:
+        return self._path(kind, key).is_file()
+
+    def touch(self, kind: str, key: str) -> None:
+        """Räkna posten som använd i bygget (så att prune inte tar bort den) utan att läsa den."""
+        self.used.setdefault(kind, set()).add(key)
+
     def put(self, kind: str, key: str, data: bytes) -> None:
         self.used.setdefault(kind, set()).add(key)
         path = self._path(kind, key)

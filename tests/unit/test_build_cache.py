@@ -165,3 +165,34 @@ def test_case_pages_come_from_the_cache_until_their_case_changes(project, tmp_pa
     assert any(case.title + " (ändrat)" in p.render() for p in pages if p.source == f"ovningsfall/{case.id}/index.md")
     # Utskrifterna per roll innehåller fallet och byggs om med det.
     assert any("(ändrat)" in p.render() for p in pages if p.source.startswith("ovningsfall/for/"))
+
+
+def test_an_unchanged_site_comes_from_one_entry_and_keeps_the_guides_entries(project, tmp_path, monkeypatch):
+    folder = tmp_path / "cache"
+    rendered: list[str] = []
+    tree_pages = site.PageBuilder.tree_pages
+    monkeypatch.setattr(site.PageBuilder, "tree_pages", lambda self, t: rendered.append(t.id) or tree_pages(self, t))
+
+    def build(content):
+        cache = BuildCache(folder)
+        pages = site.CachedPageBuilder(content, cache).all_pages()
+        cache.prune(site.PAGES_KIND)
+        return {p.source: p.render() for p in pages}
+
+    first = build(project)
+    rendered.clear()
+    assert build(project) == first and rendered == []  # allt ur cachen
+    # En ändrad guide: bara den renderas igen; de andra guidernas poster fanns kvar efter förra bygget.
+    changed = copy.copy(project)
+    tree_id = sorted(project.trees)[0]
+    tree = project.trees[tree_id]
+    changed.trees = {**project.trees, tree_id: dataclasses.replace(tree, title=tree.title + " (ändrad)")}
+    third = build(changed)
+    assert rendered == [tree_id]
+    assert (tree.title + " (ändrad)") in third[f"beslutsstod/{tree_id}/index.md"]
+    # Ett ändrat kapitel (inte en guide) syns också: det ingår i nyckeln för hela sajten.
+    chapter = project.chapters[0]
+    edited = copy.copy(changed)
+    edited.chapters = [dataclasses.replace(chapter, body=chapter.body + "\n\nNytt stycke."), *project.chapters[1:]]
+    fourth = build(edited)
+    assert any("Nytt stycke." in text for text in fourth.values())
