@@ -26,6 +26,8 @@ _INLINE = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*(<[^>\n]*>|[^)\s]+)")
 _REFERENCE = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(<[^>\n]*>|\S+)", re.MULTILINE)
 _SCHEME = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
 _FENCE = re.compile(r"^\s*(```|~~~)")
+# libyaml (C) om det finns: mkdocs.yml läses bara som noder, så typmärken som !ENV gör inget.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Mappar i guides/ och var deras sidor hamnar på sajten.
 GUIDE_FOLDERS = {"stod": "stod", "roller": "roller"}
@@ -189,7 +191,7 @@ class LinkChecker:
     def check_nav(self, config: Path, report: Report) -> None:
         """Varje sida i menyn (nav i mkdocs.yml) ska finnas."""
         try:
-            node = yaml.compose(config.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+            node = yaml.compose(config.read_text(encoding="utf-8"), Loader=_YAML_LOADER)
         except (OSError, yaml.YAMLError):
             return
         if not isinstance(node, yaml.MappingNode):
