@@ -72,9 +72,25 @@ def _convert(text: str, page_url: str | None = None) -> str:
     return _converter.reset().convert(text)
 
 
+# Text som Markdown inte ändrar: bokstäver, siffror och skiljetecken utan betydelse i Markdown eller
+# för smarty (inga raka citattecken, inga -- eller ...), ingen lista eller rubrik i början. De flesta
+# texterna (svar, steg) är sådana; att låta bli att köra Markdown på dem halverar bygget av sidorna.
+_PLAIN = re.compile(r"[\w ,.:;?!()%/§–—”’+=-]*")
+_BLOCK_START = re.compile(r"\s|[-+*]\s|\d+[.)]\s|#")
+
+
+def _plain_paragraph(text: str) -> str | None:
+    """``<p>text</p>`` om texten är ren text som Markdown skulle ge tillbaka oförändrad, annars None."""
+    if not _PLAIN.fullmatch(text) or _BLOCK_START.match(text) or text.endswith(" "):
+        return None
+    if "_" in text or "--" in text or ".." in text or "  " in text:
+        return None
+    return f"<p>{text}</p>"
+
+
 @functools.lru_cache(maxsize=16384)
 def _html(text: str, shift_headings: int, page_url: str | None = None) -> str:
-    rendered = _convert(text, page_url)
+    rendered = _plain_paragraph(text) or _convert(text, page_url)
     if shift_headings:
         rendered = re.sub(
             r"<(/?)h([1-6])\b",

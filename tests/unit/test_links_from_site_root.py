@@ -90,3 +90,19 @@ def test_a_link_from_the_root_in_a_markdown_page_is_an_error_with_the_relative_l
     assert [(d.location.path.name, d.location.line) for d in errors] == [("om.md", 3), ("om.md", 3)]
     assert "undermapp" in errors[0].message and errors[0].hint.endswith("lagrum/index.md")
     assert "inte finns" in errors[1].message
+
+
+def test_plain_texts_skip_markdown_but_render_exactly_as_markdown_would(project):
+    """Ren text tar en genväg förbi Markdown; för varje text i innehållet ska resultatet vara detsamma."""
+    from build_tools.render import markdown_text
+
+    texts = {node.text for tree in project.trees.values() for node in tree.questions}
+    texts |= {a.label for tree in project.trees.values() for q in tree.questions for a in q.answers}
+    texts |= {s for tree in project.trees.values() for o in tree.outcomes for s in o.steps}
+    texts |= {"1. Inte en mening", "- lista", 'Citat "så"', "a -- b", "a...", "_kursiv_", "# Rubrik", "Två  mellanslag"}
+    plain = [t for t in texts if markdown_text._plain_paragraph(t) is not None]
+    assert len(plain) > 100
+    for text in texts:
+        fast = markdown_text._plain_paragraph(text)
+        if fast is not None:
+            assert fast == markdown_text._convert(text), text
