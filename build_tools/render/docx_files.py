@@ -11,9 +11,6 @@ import datetime as dt
 import io
 import zipfile
 
-from docx import Document
-from docx.shared import Pt
-
 from ..build_cache import BuildCache, code_fingerprint, digest
 from ..lagrum import citation_note, citation_text
 from ..model import District, Project
@@ -84,6 +81,10 @@ def _styled(doc, text: str, style_id: str) -> None:
 
 
 def build_document(project: Project, district: District | None) -> bytes:
+    # python-docx (och lxml) läses in först när en fil verkligen byggs: i ett varmt bygge kommer alla ur cachen.
+    from docx import Document
+    from docx.shared import Pt
+
     mall = project.agreement_template
     doc = Document()
     style = doc.styles["Normal"]
