@@ -196,3 +196,12 @@ def test_an_unchanged_site_comes_from_one_entry_and_keeps_the_guides_entries(pro
     edited.chapters = [dataclasses.replace(chapter, body=chapter.body + "\n\nNytt stycke."), *project.chapters[1:]]
     fourth = build(edited)
     assert any("Nytt stycke." in text for text in fourth.values())
+
+
+def test_word_files_filled_from_the_pattern_equal_files_built_one_by_one(project):
+    """Stadsdelarnas filer fylls i en förlaga; de ska vara exakt som när varje fil byggs för sig."""
+    odd = dataclasses.replace(project.districts[0], name="Å & <Ö> ”citat”", website="https://exempel.se/?a=1&b=2")
+    spaced = dataclasses.replace(project.districts[1], website=" https://exempel.se ")  # tar den långsamma vägen
+    for district in [*project.districts, odd, spaced]:
+        one_by_one = docx_files._build(project, district.name, lambda f, d=district: docx_files.field_value(f, d))
+        assert docx_files.build_document(project, district) == one_by_one, district.slug
