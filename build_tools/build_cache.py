@@ -194,6 +194,8 @@ class JsonCodec:
     def _pack_other(self, value: Any, kind: type) -> Any:
         if kind is list:
             return [_TAG + "l", *(self._pack(v) for v in value)]
+        if kind is set:
+            return [_TAG + "s", *(self._pack(v) for v in value)]
         if kind is dict:
             return [_TAG + "m", *(self._pack(x) for pair in value.items() for x in pair)]
         if kind is dt.date:
@@ -223,6 +225,8 @@ class JsonCodec:
         if tag == "m":
             items = [self._unpack(v, paths) for v in rest]
             return dict(zip(items[::2], items[1::2], strict=True))
+        if tag == "s":
+            return {self._unpack(v, paths) for v in rest}
         if tag == "d":
             return dt.date.fromisoformat(rest[0])
         if tag == "e":

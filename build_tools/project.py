@@ -7,7 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import dated, diagnostics, model
+from . import dated, diagnostics, model, project_cache
 from .build_cache import BuildCache, JsonCodec, classes_in, code_fingerprint, digest
 from .cases import load_cases
 from .chapters import check_guides_linked, load_chapters
@@ -86,7 +86,18 @@ def default_root() -> Path:
 
 
 def load_project(layout: Layout, today: dt.date | None = None) -> tuple[Project, Report]:
+    """Läs in och kontrollera allt innehåll. Har ingen fil ändrats kommer allt ur build/cache/ (project_cache.py)."""
     today = today or dt.date.today()
+    key = project_cache.inputs_key(layout.root, today)
+    cached = project_cache.load(layout.root, key)
+    if cached is not None:
+        return cached
+    project, report = _load_project(layout, today)
+    project_cache.store(layout.root, key, project, report)
+    return project, report
+
+
+def _load_project(layout: Layout, today: dt.date) -> tuple[Project, Report]:
     report = Report()
     project = Project(root=layout.root, today=today)
     if not layout.lagrum_file.exists():

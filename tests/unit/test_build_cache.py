@@ -8,12 +8,13 @@ import dataclasses
 import datetime as dt
 import io
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
 import pytest
 
-from build_tools import build_cache
+from build_tools import build_cache, project_cache
 from build_tools import project as project_module
 from build_tools.build_cache import BuildCache, JsonCodec, classes_in
 from build_tools.project import GuideCache, Layout, load_project
@@ -59,6 +60,7 @@ def test_a_damaged_guide_entry_is_checked_again(tmp_path, monkeypatch, damage):
     entry.write_bytes(
         {"truncate": data[: len(data) // 2], "flip": data[:-5] + b"X" + data[-4:], "garbage": b"\x80\x04junk"}[damage]
     )
+    shutil.rmtree(root / "build" / "cache" / project_cache.KIND)  # annars kommer hela inläsningen ur cachen
     calls: list[str] = []
     original = project_module.load_tree
     monkeypatch.setattr(
@@ -205,3 +207,26 @@ def test_word_files_filled_from_the_pattern_equal_files_built_one_by_one(project
     for district in [*project.districts, odd, spaced]:
         one_by_one = docx_files._build(project, district.name, lambda f, d=district: docx_files.field_value(f, d))
         assert docx_files.build_document(project, district) == one_by_one, district.slug
+
+
+def test_an_unchanged_project_is_read_from_one_entry_and_any_changed_file_reads_it_again(tmp_path, monkeypatch):
+    root = make_project(tmp_path)
+    (root / "docs").mkdir(exist_ok=True)
+    (root / "docs" / "om.md").write_text("# Om\n\nSe [lagrum](../lagrum/index.md).\n", encoding="utf-8")
+    first_project, first = load_project(Layout(root), TODAY)
+    calls: list[str] = []
+    original = project_module._load_project
+    monkeypatch.setattr(project_module, "_load_project", lambda *a: calls.append("läst") or original(*a))
+    again_project, again = load_project(Layout(root), TODAY)
+    assert calls == []
+    assert again_project == first_project
+    assert [d.format() for d in again.sorted()] == [d.format() for d in first.sorted()]
+    # En ändrad sida som inte är en guide: länken är nu trasig, och det syns.
+    (root / "docs" / "om.md").write_text("# Om\n\nSe [lagrum](../lagrum/saknas.md).\n", encoding="utf-8")
+    _, changed = load_project(Layout(root), TODAY)
+    assert calls == ["läst"] and [d.code for d in changed.errors] == ["trasig-lank"]
+    # En skadad post läses som saknad.
+    for entry in _entries(root, project_cache.KIND):
+        entry.write_bytes(entry.read_bytes()[:-3])
+    _, after_damage = load_project(Layout(root), TODAY)
+    assert calls == ["läst", "läst"] and [d.code for d in after_damage.errors] == ["trasig-lank"]
