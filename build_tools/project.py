@@ -92,12 +92,15 @@ def load_project(layout: Layout, today: dt.date | None = None) -> tuple[Project,
     cached = project_cache.load(layout.root, key)
     if cached is not None:
         return cached
-    project, report = _load_project(layout, today)
-    project_cache.store(layout.root, key, project, report)
+    project, report, checked_anew = _load_project(layout, today)
+    if checked_anew == 0:
+        # Sparas först när guiderna redan kom ur sina poster: ett första bygge betalar inte för två poster.
+        project_cache.store(layout.root, key, project, report)
     return project, report
 
 
-def _load_project(layout: Layout, today: dt.date) -> tuple[Project, Report]:
+def _load_project(layout: Layout, today: dt.date) -> tuple[Project, Report, int]:
+    """Inläsningen. Returnerar också hur många guider som kontrollerades på nytt (inte ur cachen)."""
     report = Report()
     project = Project(root=layout.root, today=today)
     if not layout.lagrum_file.exists():
@@ -116,11 +119,13 @@ def _load_project(layout: Layout, today: dt.date) -> tuple[Project, Report]:
     lagrum_ok = not any(d.location.path == layout.lagrum_file for d in report.errors)
     broken_trees: set[str] = set()
     cache = GuideCache(layout, project, today, lagrum_ok)
+    checked_anew = 0
     for path in tree_files:
         cached = cache.get(path)
         if cached is None:
             cached = _load_and_check(path, project, lagrum_ok, today)
             cache.put(path, cached)
+            checked_anew += 1
         tree, load_items, check_items = cached
         duplicate = tree is not None and tree.id in project.trees
         # En guide med samma id som en annan: bara inläsningens fel och dubbletten (ingen följdkontroll).
@@ -163,7 +168,7 @@ def _load_project(layout: Layout, today: dt.date) -> tuple[Project, Report]:
     _drop_follow_on_errors(layout, report)
     refine_schema_messages(report)
     check_generated(project, layout, report)
-    return project, report
+    return project, report, checked_anew
 
 
 # Fel som bara är följder av att en annan fil har fel: koden, och filen som då är orsaken.
