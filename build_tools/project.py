@@ -89,18 +89,16 @@ def load_project(layout: Layout, today: dt.date | None = None) -> tuple[Project,
     """Läs in och kontrollera allt innehåll. Har ingen fil ändrats kommer allt ur build/cache/ (project_cache.py)."""
     today = today or dt.date.today()
     key = project_cache.inputs_key(layout.root, today)
-    cached = project_cache.load(layout.root, key)
+    cached = project_cache.load(layout.root, key, lambda project, ok: GuideCache(layout, project, today, ok).get)
     if cached is not None:
         return cached
-    project, report, checked_anew = _load_project(layout, today)
-    if checked_anew == 0:
-        # Sparas först när guiderna redan kom ur sina poster: ett första bygge betalar inte för två poster.
-        project_cache.store(layout.root, key, project, report)
+    project, report = _load_project(layout, today)
+    lagrum_ok = not any(d.location.path == layout.lagrum_file for d in report.errors)
+    project_cache.store(layout.root, key, project, report, lagrum_ok)
     return project, report
 
 
-def _load_project(layout: Layout, today: dt.date) -> tuple[Project, Report, int]:
-    """Inläsningen. Returnerar också hur många guider som kontrollerades på nytt (inte ur cachen)."""
+def _load_project(layout: Layout, today: dt.date) -> tuple[Project, Report]:
     report = Report()
     project = Project(root=layout.root, today=today)
     if not layout.lagrum_file.exists():
@@ -119,13 +117,11 @@ def _load_project(layout: Layout, today: dt.date) -> tuple[Project, Report, int]
     lagrum_ok = not any(d.location.path == layout.lagrum_file for d in report.errors)
     broken_trees: set[str] = set()
     cache = GuideCache(layout, project, today, lagrum_ok)
-    checked_anew = 0
     for path in tree_files:
         cached = cache.get(path)
         if cached is None:
             cached = _load_and_check(path, project, lagrum_ok, today)
             cache.put(path, cached)
-            checked_anew += 1
         tree, load_items, check_items = cached
         duplicate = tree is not None and tree.id in project.trees
         # En guide med samma id som en annan: bara inläsningens fel och dubbletten (ingen följdkontroll).
@@ -168,7 +164,7 @@ def _load_project(layout: Layout, today: dt.date) -> tuple[Project, Report, int]
     _drop_follow_on_errors(layout, report)
     refine_schema_messages(report)
     check_generated(project, layout, report)
-    return project, report, checked_anew
+    return project, report
 
 
 # Fel som bara är följder av att en annan fil har fel: koden, och filen som då är orsaken.

@@ -8,6 +8,7 @@ en andra check behöver då bara läsa filerna och en post.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -45,26 +46,38 @@ def inputs_key(root: Path, today: dt.date) -> str | None:
     return digest(*parts)
 
 
-def load(root: Path, key: str | None):
-    """(projekt, rapport) ur cachen, eller None."""
+def load(root: Path, key: str | None, guide_reader):
+    """(projekt, rapport) ur cachen, eller None.
+
+    Guiderna står inte i posten utan i sina egna (project.GuideCache): ``guide_reader(projekt, lagrum_ok)``
+    ger en funktion som läser en guides post. Saknas en av dem läses allt in på nytt."""
     if key is None:
         return None
     data = BuildCache(root / "build" / "cache").get(KIND, key)
     if data is None:
         return None
     try:
-        project, items = _codec().loads(data)
+        project, items, sources, lagrum_ok = _codec().loads(data)
     except ValueError:
         return None
+    read = guide_reader(project, lagrum_ok)
+    for source, tree_id in sources:
+        entry = read(Path(source))
+        if entry is None or entry[0] is None or entry[0].id != tree_id:
+            return None
+        project.trees[tree_id] = entry[0]
     return project, diagnostics.Report(list(items))
 
 
-def store(root: Path, key: str | None, project, report) -> None:
+def store(root: Path, key: str | None, project, report, lagrum_ok: bool) -> None:
+    """Spara inläsningen, utan guiderna (de har egna poster): bara var de finns och deras id."""
     if key is None:
         return
     cache = BuildCache(root / "build" / "cache")
+    sources = tuple((str(tree.source), tree.id) for tree in project.trees.values())
+    rest = dataclasses.replace(project, trees={})
     try:
-        cache.put(KIND, key, _codec().dumps((project, tuple(report.items))))
+        cache.put(KIND, key, _codec().dumps((rest, tuple(report.items), sources, lagrum_ok)))
         cache.prune(KIND)
     except (OSError, TypeError):
         pass  # då läses projektet in som vanligt nästa gång
