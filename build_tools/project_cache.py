@@ -1,9 +1,9 @@
 """Hela inläsningen (projektet och check-rapporten) ur build/cache/projekt/ när ingen fil har ändrats.
 
-Nyckeln är varje fil i innehållsmapparna och mkdocs.yml (sökväg och innehåll), byggverktygets kod och
-bibliotek (``code_fingerprint``) och datumet. Det är allt ``load_project`` läser: ändras något läses
-allt in på nytt (och guiderna tas då ur sina egna poster, se project.GuideCache). Ett varmt bygge och
-en andra check behöver då bara läsa filerna och en post.
+Nyckeln är varje fil i innehållsmapparna och mkdocs.yml (sökväg och innehåll), schemana koden
+kontrollerar mot, byggverktygets kod och bibliotek (``code_fingerprint``) och datumet. Det är allt
+``load_project`` läser: ändras något läses allt in på nytt (och guiderna tas då ur sina egna poster,
+se project.GuideCache). Ett varmt bygge och en andra check behöver då bara läsa filerna och en post.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import dated, diagnostics, model, search_terms
 from .build_cache import BuildCache, JsonCodec, classes_in, code_fingerprint, digest
+from .schema_check import SCHEMA_DIR
 
 KIND = "projekt"
 FOLDERS = ("decision_trees", "data", "guides", "docs", "schemas")
@@ -41,6 +42,8 @@ def inputs_key(root: Path, today: dt.date) -> str | None:
         for name in FILES:
             path = root / name
             parts += [name, path.read_bytes() if path.is_file() else b""]
+        # Schemana som koden kontrollerar mot (i kodens projekt, som kan vara ett annat än root).
+        parts += [p.read_bytes() for p in sorted(SCHEMA_DIR.rglob("*.json"))]
     except (OSError, RuntimeError):
         return None
     return digest(*parts)
