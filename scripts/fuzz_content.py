@@ -33,7 +33,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from build_tools.project import Layout, load_project  # noqa: E402
+from build_tools.load.project import Layout, load_project  # noqa: E402
 
 CONTENT_FOLDERS = ("decision_trees", "data", "guides", "docs")
 TIME_LIMIT = 10.0  # sekunder innan kontrollen av ett fall räknas som häng

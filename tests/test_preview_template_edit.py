@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.model import Outcome
+from build_tools.domain.model import Outcome
 from tests.content import real_project
 from tests.site_server import ROOT, project_copy
 

@@ -12,10 +12,10 @@ import io
 import zipfile
 from xml.sax.saxutils import escape
 
-from ..build_cache import BuildCache, code_fingerprint, digest
-from ..lagrum import citation_note, citation_text
-from ..model import District, Project
-from . import urls
+from ..addresses import urls
+from ..base.build_cache import BuildCache, code_fingerprint, digest
+from ..domain.model import District, Project
+from ..load.lagrum import citation_note, citation_text
 from .markdown_text import to_plain_text
 
 FIXED_ZIP_TIME = (2026, 1, 1, 0, 0, 0)

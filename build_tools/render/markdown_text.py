@@ -16,7 +16,7 @@ import markdown
 import nh3
 from markupsafe import Markup
 
-from ..content_safety import ALLOWED_SCHEMES
+from ..source.content_safety import ALLOWED_SCHEMES
 from .page_links import PageLinks
 
 _EXTENSIONS = ["sane_lists", "tables", "attr_list", "smarty"]

@@ -17,7 +17,7 @@ from xml.etree import ElementTree
 from markdown import Extension, Markdown
 from markdown.treeprocessors import Treeprocessor
 
-from .urls import from_site_root
+from ..addresses.urls import from_site_root
 
 # Efter Markdowns inline-steg (prioritet 20), där länkarna blir element.
 _PRIORITY = 4

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import pytest
 
-from build_tools.graph import Step
-from build_tools.site_links import check_site
+from build_tools.check.site_links import check_site
+from build_tools.domain.graph import Step
 from tests.browser.walker import load_for_collection, start_and_answer, wait_for_heading, wait_for_node
 from tests.site_server import build_and_serve, project_copy
 

@@ -14,15 +14,16 @@ from pathlib import Path
 
 import pytest
 
-from build_tools import build_cache, project_cache
-from build_tools import project as project_module
-from build_tools.build_cache import BuildCache, JsonCodec, classes_in
-from build_tools.project import GuideCache, Layout, load_project
+from build_tools.base import build_cache
+from build_tools.base.build_cache import BuildCache, JsonCodec, classes_in
+from build_tools.load import project as project_module
+from build_tools.load import project_cache
+from build_tools.load.project import GuideCache, Layout, load_project
 from build_tools.render import docx_files, site
 from tests.helpers import make_project
 
 TODAY = dt.date(2026, 11, 28)
-PACKAGE = Path(build_cache.__file__).resolve().parent
+PACKAGE = Path(build_cache.__file__).resolve().parents[1]  # build_tools/
 
 
 def _entries(root: Path, kind: str) -> list[Path]:

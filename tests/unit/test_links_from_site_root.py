@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from build_tools.project import Layout, load_project
-from build_tools.render import urls
+from build_tools.addresses import urls
+from build_tools.load.project import Layout, load_project
 from build_tools.render.markdown_text import to_html
 from build_tools.render.pages import PageBuilder
 from tests.helpers import line_of, make_project, minimal_tree_text

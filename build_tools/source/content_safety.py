@@ -1,0 +1,250 @@
+"""Innehåll är data, aldrig kod.
+
+Redaktörer skriver text och Markdown. HTML, skript och länkar med farliga adresstyper (t.ex.
+``javascript:``) hör inte hemma där, så ``check`` säger ifrån med fil och rad. Samma regler
+gäller alla textvärden i YAML-filerna och brödtexten i Markdown-sidorna. Renderingen tvättar
+dessutom all HTML med en vitlista (se ``render/markdown_text.py``), så att något som ändå skulle
+slinka igenom inte kan köras.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..base.diagnostics import Location, Report
+from ..domain.model import Project
+
+# Största tillåtna innehållsfil. Riktiga filer är under 0,1 MB; en mycket större fil är nästan alltid
+# ett misstag (en inklistrad bild, en fil som kopierats in i sig själv) och skulle göra check långsam.
+MAX_FILE_BYTES = 1_000_000
+
+
+def too_big(path: Path) -> bool:
+    try:
+        return path.stat().st_size > MAX_FILE_BYTES
+    except OSError:
+        return False  # läsfel rapporteras där filen läses in
+
+
+def report_too_big(path: Path, report: Report) -> None:
+    size = path.stat().st_size / 1_000_000
+    report.error(
+        Location(path, 1, 1),
+        f"Filen är för stor ({size:.1f} MB). En innehållsfil får vara högst {MAX_FILE_BYTES // 1_000_000} MB.",
+        "Kontrollera att filen inte har fått något inklistrat av misstag, t.ex. en bild eller en kopia av sig "
+        "själv. Dela upp mycket lång text på flera sidor.",
+        code="for-stor",
+    )
+
+
+# Adresstyper som får förekomma i länkar. Relativa adresser (sidor på sajten) är alltid tillåtna.
+ALLOWED_SCHEMES = ("https", "http", "mailto", "tel")
+
+# Namn som inte får bli en sida, eftersom de krockar med sajtens egna filer och mappar.
+RESERVED_SLUGS = frozenset({"index", "assets", "search", "404", "sitemap", "stylesheets", "javascripts"})
+
+# En HTML-tagg, kommentar eller deklaration: < följt av en bokstav, ! eller /.
+# Autolänkar som <https://exempel.se> och <namn@exempel.se> är Markdown, inte HTML.
+_TAG = re.compile(r"<(?!(?:https?|mailto|tel):)(?![^<>\s@]+@[^<>\s@]+>)([a-zA-Z][a-zA-Z0-9-]*|!|/[a-zA-Z]|\?)")
+# En adress med en adresstyp (schema) först: i en Markdown-länk, en autolänk eller som hela värdet.
+_LINK_TARGET = re.compile(
+    r"\]\(\s*<?([^)\s>]*)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>|^\s*([a-zA-Z][a-zA-Z0-9+.-]*:\S*)\s*$"
+)
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
+# Tecken som webbläsare tar bort ur adresser innan de läser adresstypen (t.ex. "java\tscript:").
+_URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
+_FENCE = re.compile(r"^(```|~~~)")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Ett fynd i en text: var i texten (teckenindex) och vad."""
+
+    index: int
+    code: str
+    message: str
+    hint: str
+
+
+def _url_problem(url: str, index: int) -> Problem | None:
+    cleaned = _URL_NOISE.sub("", url)
+    match = _SCHEME.match(cleaned)
+    if not match:
+        return None
+    scheme = match.group(1).lower()
+    if scheme in ALLOWED_SCHEMES:
+        return None
+    # "Kl. 8:00" eller "Obs: ..." är inga adresser; bara sådant som ser ut som en adresstyp räknas.
+    if scheme not in ("javascript", "vbscript", "data", "file", "blob", "filesystem") and not url.startswith(
+        match.group(0) + "/"
+    ):
+        return None
+    return Problem(
+        index,
+        "farlig-lank",
+        f"Länken använder adresstypen \u201d{scheme}:\u201d, som inte är tillåten.",
+        "Länka bara till webbsidor (https://…), e-post (mailto:…), telefonnummer (tel:…) eller sidor på sajten.",
+    )
+
+
+def find_problems(text: str) -> list[Problem]:
+    """Alla HTML-taggar och otillåtna länkar i en text (Markdown eller ren text)."""
+    problems: list[Problem] = []
+    if "<" not in text and ":" not in text:
+        return problems  # utan < finns ingen tagg och utan : ingen adresstyp (de flesta texter; check går fortare)
+    masked = _mask_code(text)
+    for match in _TAG.finditer(masked):
+        problems.append(
+            Problem(
+                match.start(),
+                "html",
+                "Texten innehåller HTML-kod (" + _excerpt(text, match.start()) + ").",
+                "Skriv vanlig text eller Markdown i stället: **fetstil**, *kursiv*, [länktext](https://…) och "
+                "listor med -. Vill du visa tecknet < i texten, skriv ett mellanslag efter det "
+                "(t.ex. \u201d< 18 år\u201d).",
+            )
+        )
+    for match in _LINK_TARGET.finditer(masked):
+        group = next(g for g in (1, 2, 3) if match.group(g) is not None)
+        url = text[match.start(group) : match.end(group)]
+        problem = _url_problem(url, match.start(group))
+        if problem:
+            problems.append(problem)
+    return sorted(problems, key=lambda p: p.index)
+
+
+def _mask_code(text: str) -> str:
+    """Ersätt kod (`...` och kodblock) med mellanslag, så att exempel på kod inte räknas som HTML."""
+    out: list[str] = []
+    in_fence = False
+    for line in text.splitlines(keepends=True):
+        if _FENCE.match(line.lstrip()):
+            in_fence = not in_fence
+            out.append(" " * (len(line) - 1) + line[-1:] if line.endswith("\n") else " " * len(line))
+            continue
+        if in_fence:
+            out.append(re.sub(r"[^\n]", " ", line))
+            continue
+        out.append(re.sub(r"`[^`\n]*`", lambda m: " " * len(m.group()), line))
+    return "".join(out)
+
+
+def _excerpt(text: str, index: int) -> str:
+    end = text.find(">", index)
+    snippet = text[index : end + 1 if 0 <= end < index + 40 else index + 20]
+    return "\u201d" + snippet.replace("\n", " ") + "\u201d"
+
+
+def line_and_column(text: str, index: int) -> tuple[int, int]:
+    """Rad och kolumn (från 1) för ett teckenindex i texten."""
+    line = text.count("\n", 0, index) + 1
+    column = index - (text.rfind("\n", 0, index) + 1) + 1
+    return line, column
+
+
+def report_problems(text: str, location: Location, report: Report, text_starts_on_next_line: bool = False) -> None:
+    """Rapportera fynden i ett textvärde som står på ``location`` i en fil.
+
+    För block-text (| eller >) börjar texten på raden efter nyckeln."""
+    for problem in find_problems(text):
+        line, column = line_and_column(text, problem.index)
+        if text_starts_on_next_line:
+            where = Location(location.path, location.line + line, column)
+        elif line == 1:
+            where = Location(location.path, location.line, location.column + column - 1)
+        else:
+            where = Location(location.path, location.line + line - 1, 0)
+        report.error(where, problem.message, problem.hint, code=problem.code)
+
+
+def check_markdown_file(path: Path, body: str, first_line: int, report: Report) -> None:
+    """Kontrollera brödtexten i en Markdown-sida. ``first_line`` är radnumret där brödtexten börjar."""
+    for problem in find_problems(body):
+        line, column = line_and_column(body, problem.index)
+        report.error(Location(path, first_line + line - 1, column), problem.message, problem.hint, code=problem.code)
+
+
+def check_slug(slug: str, location: Location, what: str, report: Report) -> None:
+    """Ett id som blir en del av en adress får inte krocka med sajtens egna filer."""
+    if slug.lower() in RESERVED_SLUGS:
+        report.error(
+            location,
+            f"{what} \u201d{slug}\u201d kan inte användas, eftersom sajten redan använder det namnet.",
+            "Välj ett annat id, till exempel ett som beskriver innehållet med två eller tre ord: elev-med-oro.",
+            code="reserverat-id",
+        )
+
+
+def split_front_matter(text: str) -> tuple[str, str, int]:
+    """Dela en Markdown-sida i inledning (YAML mellan ---) och brödtext.
+
+    Returnerar (inledning, brödtext, raden där brödtexten börjar)."""
+    if text.startswith("---\n"):
+        end = text.find("\n---", 4)
+        if end >= 0:
+            after = text.find("\n", end + 4)
+            body_start = len(text) if after < 0 else after + 1
+            return text[4 : end + 1], text[body_start:], text.count("\n", 0, body_start) + 1
+    return "", text, 1
+
+
+def check_markdown_pages(folders: list[Path], report: Report, size_checked_elsewhere: tuple[Path, ...] = ()) -> None:
+    """Kontrollera brödtexten i alla Markdown-sidor i mapparna (kapitel, rollsidor, handskrivna sidor).
+
+    För stora filer rapporteras här, utom i mappar vars filer läses in (och storlekskontrolleras) på
+    annat ställe (kapitlen i guides/)."""
+    for folder in folders:
+        if not folder.is_dir():
+            continue
+        for path in sorted(folder.rglob("*.md")):
+            if path.name == "README.md":
+                continue
+            if too_big(path):
+                if folder not in size_checked_elsewhere:
+                    report_too_big(path, report)
+                continue
+            try:
+                text = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                continue  # läsfel rapporteras där sidan läses in
+            _, body, first_line = split_front_matter(text)
+            check_markdown_file(path, body, first_line, report)
+
+
+_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
+
+
+def check_page_names(project: Project, report: Report) -> None:
+    """Namn som blir adresser: inga reserverade namn, inga konstiga filnamn, inga krockar."""
+    for case in project.cases:
+        check_slug(case.id, case.location, "Övningsfallets id", report)
+    for district in project.districts:
+        where = Location(project.root / "data" / "stadsdelar.yaml")
+        check_slug(district.slug, where, "Stadsdelens slug", report)
+        for former in district.former_names:
+            check_slug(former.slug, where, "Det tidigare namnets slug", report)
+    for chapter in project.chapters:
+        where = Location(chapter.source, 1, 1)
+        if not _SLUG.match(chapter.slug):
+            report.error(
+                where,
+                f"Filnamnet \u201d{chapter.source.name}\u201d går inte att använda som adress.",
+                "Döp om filen till små bokstäver a–z, siffror och bindestreck, till exempel sekretess-och-samtycke.md.",
+                code="filnamn",
+            )
+        else:
+            check_slug(chapter.slug, where, "Sidans filnamn", report)
+    anchors: dict[str, str] = {}
+    glossary_file = project.root / "data" / "ordlista.yaml"
+    for term in project.glossary:
+        if term.anchor in anchors:
+            report.error(
+                Location(glossary_file),
+                f"Ordlistans ord \u201d{term.term}\u201d och \u201d{anchors[term.anchor]}\u201d får samma adress "
+                f"(#{term.anchor}) på ordlistans sida.",
+                "Skriv det ena ordet annorlunda, så att länkarna till ordlistan går till rätt ord.",
+                code="dubblett-ankare",
+            )
+        anchors.setdefault(term.anchor, term.term)
