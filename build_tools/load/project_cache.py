@@ -3,12 +3,13 @@
 Nyckeln är varje fil i innehållsmapparna och mkdocs.yml (sökväg och innehåll), schemana koden
 kontrollerar mot, byggverktygets kod och bibliotek (``code_fingerprint``) och datumet. Det är allt
 ``load_project`` läser: ändras något läses allt in på nytt (och guiderna tas då ur sina egna poster,
-se project.GuideCache). Ett varmt bygge och en andra check behöver då bara läsa filerna och en post.
+se project.GuideCache). Posten sparas först när guiderna redan kom ur sina egna poster (andra
+inläsningen), så att en första check inte betalar för båda. Ett varmt bygge och en upprepad check
+behöver sedan bara läsa filerna och en post.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from ..base import diagnostics
 from ..base.build_cache import BuildCache, JsonCodec, classes_in, code_fingerprint, digest
 from ..check.schema_check import SCHEMA_DIR
 from ..domain import dated, model
-from . import search_terms
+from . import dated_view, search_terms
 
 KIND = "projekt"
 FOLDERS = ("decision_trees", "data", "guides", "docs", "schemas")
@@ -27,7 +28,7 @@ _CODEC: JsonCodec | None = None
 def _codec() -> JsonCodec:
     global _CODEC
     if _CODEC is None:
-        _CODEC = JsonCodec(classes_in(model, dated, diagnostics, search_terms))
+        _CODEC = JsonCodec(classes_in(model, dated, diagnostics, search_terms, dated_view))
     return _CODEC
 
 
@@ -51,38 +52,26 @@ def inputs_key(root: Path, today: dt.date) -> str | None:
     return digest(*parts)
 
 
-def load(root: Path, key: str | None, guide_reader):
-    """(projekt, rapport) ur cachen, eller None.
-
-    Guiderna står inte i posten utan i sina egna (project.GuideCache): ``guide_reader(projekt, lagrum_ok)``
-    ger en funktion som läser en guides post. Saknas en av dem läses allt in på nytt."""
+def load(root: Path, key: str | None):
+    """(vyn, rapporten) ur cachen, eller None."""
     if key is None:
         return None
     data = BuildCache(root / "build" / "cache").get(KIND, key)
     if data is None:
         return None
     try:
-        project, items, sources, lagrum_ok = _codec().loads(data)
+        project, items = _codec().loads(data)
     except ValueError:
         return None
-    read = guide_reader(project, lagrum_ok)
-    for source, tree_id in sources:
-        entry = read(Path(source))
-        if entry is None or entry[0] is None or entry[0].id != tree_id:
-            return None
-        project.trees[tree_id] = entry[0]
     return project, diagnostics.Report(list(items))
 
 
-def store(root: Path, key: str | None, project, report, lagrum_ok: bool) -> None:
-    """Spara inläsningen, utan guiderna (de har egna poster): bara var de finns och deras id."""
+def store(root: Path, key: str | None, project, report) -> None:
     if key is None:
         return
     cache = BuildCache(root / "build" / "cache")
-    sources = tuple((str(tree.source), tree.id) for tree in project.trees.values())
-    rest = dataclasses.replace(project, trees={})
     try:
-        cache.put(KIND, key, _codec().dumps((rest, tuple(report.items), sources, lagrum_ok)))
+        cache.put(KIND, key, _codec().dumps((project, tuple(report.items))))
         cache.prune(KIND)
     except (OSError, TypeError):
         pass  # då läses projektet in som vanligt nästa gång

@@ -13,7 +13,6 @@ from ..addresses import urls
 from ..addresses.urls import role_source, role_url
 from ..domain.case_roles import cases_for_role, roles_with_cases
 from ..domain.model import AUDIENCES, OUTCOME_KINDS, URGENCIES, Outcome, Project, Question, Tree
-from ..load.districts import agreement_flags
 from ..load.lagrum import STATUS_LABELS, citation_note, citation_text
 from ..load.search_terms import SearchHint
 from . import handbook, review
@@ -142,10 +141,12 @@ def districts_json(project: Project) -> str:
 
 
 class PageBuilder:
-    def __init__(self, project: Project, today: dt.date | None = None) -> None:
+    def __init__(self, project: Project) -> None:
+        if project.today is None:
+            raise ValueError("Sidorna byggs av vyn för en dag (build_tools/load/dated_view.py), inte av modellen.")
         self.project = project
         self.template = project.agreement_template
-        self.today = today or project.today or dt.date.today()
+        self.today: dt.date = project.today
         self.env = _environment()
 
     def _render(self, template: str, page_url: str, **context) -> str:
@@ -289,7 +290,7 @@ class PageBuilder:
             "okant": f"Vi vet inte om {d.name} har skolsociala team i dag.",
         }[sst["finns"]]
         agreement = self.project.agreements.get(d.slug)
-        flags = agreement_flags(agreement, self.today)
+        flags = list(self.project.agreement_flags.get(d.slug, ()))
         if agreement is None or agreement.status == "okant":
             agreement_text = "Vi har inga uppgifter om stadsdelens lokala samverkansöverenskommelse."
         elif agreement.status == "saknas":
@@ -355,7 +356,7 @@ class PageBuilder:
                     "independent": yes_no[a.independent_schools] if a else "Okänt",
                     "next_revision": show(a.next_revision) if a else "Okänt",
                     "last_follow_up": show(a.last_follow_up) if a else "Okänt",
-                    "flags": agreement_flags(a, self.today),
+                    "flags": list(self.project.agreement_flags.get(d.slug, ())),
                 }
             )
         body = self._render("followup.html.j2", urls.FOLLOWUP_URL, rows=rows, today=self.today.isoformat())

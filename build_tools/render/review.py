@@ -268,7 +268,7 @@ def review_context(tree: Tree, project, page_url: str) -> dict:
         "plain": to_plain_text,
         "n_questions": len(tree.questions),
         "stylesheet": STYLESHEET,
-        "built": (project.today.isoformat() if getattr(project, "today", None) else ""),
+        "built": project.today.isoformat() if project.today else "",
         "change_log": getattr(tree, "change_log", ()),
     }
 

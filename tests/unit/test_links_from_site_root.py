@@ -34,7 +34,7 @@ def test_a_link_from_the_site_root_in_yaml_is_written_relative_to_each_page(tmp_
         tmp_path, "Se [kommande ändringar](/lagrum/kommande/#sol) och [lagrum](/lagrum/)."
     )
     assert report.ok, [d.format() for d in report.errors]
-    builder = PageBuilder(project, TODAY)
+    builder = PageBuilder(project)
     outcome = next(p for p in builder.tree_pages(project.trees["exempel"]) if p.source.endswith("/radgor/index.md"))
     assert 'href="../../../lagrum/kommande/#sol"' in outcome.body
     assert 'href="../../../lagrum/"' in outcome.body

@@ -51,7 +51,7 @@ def test_small_guides_use_the_existing_enumeration(tmp_path):
 def test_review_page_has_every_path_a_diagram_and_links_into_the_guide(tmp_path):
     project, _ = load_project(Layout(make_project(tmp_path)), TODAY)
     tree = project.trees["exempel"]
-    page = review_page(PageBuilder(project, TODAY), tree)
+    page = review_page(PageBuilder(project), tree)
     assert page.source == review_source("exempel") == "beslutsstod/exempel/granskning/index.md"
     assert "navigation" in page.hide
     body = page.body
@@ -68,7 +68,7 @@ def test_capped_guide_says_so(tmp_path):
     project, _ = load_project(Layout(make_project(tmp_path)), TODAY)
     project.trees = {"kedja": _chain(12)}
     project.lagrum = {}
-    body = review_page(PageBuilder(project, TODAY), project.trees["kedja"]).body
+    body = review_page(PageBuilder(project), project.trees["kedja"]).body
     assert "Tabellen visar de första 400 av 4096 vägar" in body
 
 
@@ -76,7 +76,7 @@ def test_site_map_matches_the_pages_that_are_built():
     """Länkkontrollen räknar ut sajtens sidor utan att rendera; listan ska stämma med bygget."""
     project, report = load_project(Layout(ROOT), TODAY)
     assert report.ok
-    built = {page.source for page in PageBuilder(project, TODAY).all_pages()}
+    built = {page.source for page in PageBuilder(project).all_pages()}
     built |= set(extra_files(project))
     built |= {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*") if p.is_file()}
     assert site_sources(project, ROOT / "docs") == built
