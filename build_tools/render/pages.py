@@ -19,7 +19,7 @@ from . import handbook, review
 from .docx_files import district_value
 from .markdown_text import to_html, to_inline_html, to_plain_text
 from .page import Page
-from .training import case_context
+from .training import case_context, selection_page
 from .upcoming import upcoming_page
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -180,6 +180,7 @@ class PageBuilder:
             pages.append(self.cases_index())
             pages.extend(self.case_page(case) for case in self.project.cases)
             pages.extend(self.role_collections())
+            pages.append(selection_page(self))
         pages.extend(self.review_page(tree) for tree in self.project.trees.values())
         pages.extend(handbook.handbook_pages(self))
         return pages
@@ -375,7 +376,14 @@ class PageBuilder:
             {"id": r, "name": name, "count": n, "url": role_url(r), "facit_url": role_url(r, True)}
             for r, name, n in roles_with_cases(self.project.cases)
         ]
-        body = self._render("cases_index.html.j2", urls.CASES_URL, groups=groups, roles=roles, audience=self._audience)
+        body = self._render(
+            "cases_index.html.j2",
+            urls.CASES_URL,
+            groups=groups,
+            roles=roles,
+            audience=self._audience,
+            selection_url=urls.SELECTION_URL,
+        )
         return Page(urls.CASES_SOURCE, "Övningsfall", body, description="Fall att öva på i introduktionsutbildningen.")
 
     def case_page(self, case) -> Page:
