@@ -30,6 +30,7 @@ class QuickCheck:
     def __init__(self, schema: dict) -> None:
         self.root = schema
         self.patterns: dict[str, re.Pattern[str]] = {}
+        self.refs: dict[str, Any] = {}  # $ref → delschemat (slås upp en gång)
 
     def is_valid(self, instance: Any, schema: Any = None) -> bool:
         schema = self.root if schema is None else schema
@@ -127,6 +128,11 @@ class QuickCheck:
         raise Unsupported(keyword)
 
     def _resolve(self, ref: str) -> Any:
+        if ref not in self.refs:
+            self.refs[ref] = self._lookup(ref)
+        return self.refs[ref]
+
+    def _lookup(self, ref: str) -> Any:
         if not ref.startswith("#/"):
             raise Unsupported(ref)
         target: Any = self.root
