@@ -59,3 +59,8 @@ if [ "$REQ" = requirements-test.txt ]; then
     cp package-lock.json "$NPM_STAMP"
   fi
 fi
+
+if [ "$REQ" = requirements-test.txt ] && [ ! -x /usr/sbin/nginx ]; then
+  echo "Installerar nginx från Debian (för testet av sajten i drift, scripts/serve-prod.sh) ..."
+  apt_install nginx
+fi

@@ -2,7 +2,7 @@
 
 "Material standard" är samma genererade sidor (build/docs/) byggda med Material som det kommer: utan
 sajtens tema-tillägg, skript, stil och krok, men med snabbnavigeringen på. Båda sajterna byggs med sin
-egen adress som site_url och visas gzip-komprimerade av scripts/gzip_server.py på loopback.
+egen adress som site_url och visas gzip-komprimerade av build_tools/devtools/gzip_server.py på loopback.
 
 Allt körs omväxlande (vår sajt, standard, vår, standard …) i samma minuter, och varje siffra skrivs
 ut med datorns belastning (os.getloadavg) när den mättes:
@@ -38,8 +38,8 @@ if str(ROOT) not in sys.path:
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from scripts import gzip_server  # noqa: E402
-from scripts.browser_setup import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from build_tools.devtools import gzip_server  # noqa: E402
+from build_tools.devtools.browser_setup import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 
 LIGHTHOUSE = ROOT / "node_modules" / ".bin" / "lighthouse"
 GUIDE = "ska-jag-gora-en-orosanmalan"

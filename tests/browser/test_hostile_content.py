@@ -21,11 +21,11 @@ import pytest
 
 from build_tools.adapters.node_data import write_node_data
 from build_tools.base.diagnostics import Report
+from build_tools.devtools.site_server import ROOT, ServedSite, mkdocs_build, reserve_server, start
 from build_tools.domain.model import Contact, Outcome, Question
 from build_tools.load.project import Layout, load_project
 from build_tools.render.site import write_site
-from tests.content import real_project
-from tests.site_server import ROOT, ServedSite, mkdocs_build, reserve_server, start
+from tests.content import TEST_DAY, real_project
 
 # Varje nyttolast försöker sätta window.__pwned eller hämta något från en annan värd.
 SCRIPT = "<script>window.__pwned = 'script'</script>"
@@ -110,7 +110,7 @@ def test_check_reports_html_and_dangerous_links_with_file_and_line(tmp_path, fil
     path.write_text(changed, encoding="utf-8")
     start = pattern.search(text).start()
     expected_line = text.count("\n", 0, start) + 1
-    _, report = load_project(Layout(root), dt.date.today())
+    _, report = load_project(Layout(root), TEST_DAY)
     found = [d for d in report.errors if d.code == code and d.location.path == path]
     assert found, [d.format(root) for d in report.errors]
     # Felet pekar på raden med det fientliga värdet (eller raden efter en nyckel med blocktext).

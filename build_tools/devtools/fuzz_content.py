@@ -4,7 +4,7 @@ Varje fall kopierar det riktiga innehållet, ändrar en fil (eller flera) på et
 läser in alltihop med ``load_project``, i en egen process med tidsgräns. Klarar innehållet
 kontrollen byggs sidorna också, för inget som går igenom ``check`` får krascha bygget.
 
-    .venv/bin/python scripts/fuzz_content.py --fall 10000      # skriver antal krascher och häng
+    .venv/bin/python -m build_tools.devtools.fuzz_content --fall 10000      # skriver antal krascher och häng
 
 Testsviten (tests/test_fuzz_content.py) kör samma ändringar med hypothesis, med färre fall.
 """
@@ -29,10 +29,11 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from build_tools.base.build_day import build_day  # noqa: E402
 from build_tools.load.project import Layout, load_project  # noqa: E402
 
 CONTENT_FOLDERS = ("decision_trees", "data", "guides", "docs")
@@ -287,7 +288,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--frö", dest="seed", type=int, default=1, help="första fröet (fallen blir reproducerbara)")
     parser.add_argument("--processer", type=int, default=2)
     args = parser.parse_args(argv)
-    today = dt.date.today()
+    today = build_day()  # --idag finns inte här: SAMVERKAN_IDAG, annars dagens datum
     counts: Counter[str] = Counter()
     slow = 0
     problems: list[str] = []
