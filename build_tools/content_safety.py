@@ -13,8 +13,11 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import markdown_check
 from .diagnostics import Location, Report
+from .markdown_check import FIELD_EXTENSIONS, PAGE_EXTENSIONS
 from .model import Project
+from .url_rule import safe_url, url_scheme, value_is_bad_url
 
 # Största tillåtna innehållsfil. Riktiga filer är under 0,1 MB; en mycket större fil är nästan alltid
 # ett misstag (en inklistrad bild, en fil som kopierats in i sig själv) och skulle göra check långsam.
@@ -39,23 +42,20 @@ def report_too_big(path: Path, report: Report) -> None:
     )
 
 
-# Adresstyper som får förekomma i länkar. Relativa adresser (sidor på sajten) är alltid tillåtna.
-ALLOWED_SCHEMES = ("https", "http", "mailto", "tel")
-
 # Namn som inte får bli en sida, eftersom de krockar med sajtens egna filer och mappar.
 RESERVED_SLUGS = frozenset({"index", "assets", "search", "404", "sitemap", "stylesheets", "javascripts"})
 
 # En HTML-tagg, kommentar eller deklaration: < följt av en bokstav, ! eller /.
 # Autolänkar som <https://exempel.se> och <namn@exempel.se> är Markdown, inte HTML.
 _TAG = re.compile(r"<(?!(?:https?|mailto|tel):)(?![^<>\s@]+@[^<>\s@]+>)([a-zA-Z][a-zA-Z0-9-]*|!|/[a-zA-Z]|\?)")
-# En adress med en adresstyp (schema) först: i en Markdown-länk, en autolänk eller som hela värdet.
+# En adress i en Markdown-länk, en autolänk eller en referensdefinition ([namn]: adress).
 _LINK_TARGET = re.compile(
-    r"\]\(\s*<?([^)\s>]*)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>|^\s*([a-zA-Z][a-zA-Z0-9+.-]*:\S*)\s*$"
+    r"\]\(\s*<?([^)\s>]*)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>|^ {0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.M
 )
-_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
-# Tecken som webbläsare tar bort ur adresser innan de läser adresstypen (t.ex. "java\tscript:").
-_URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
-_FENCE = re.compile(r"^(```|~~~)")
+# Ett kodstaket: högst tre blanksteg före (med fyra är raden ett indraget kodblock).
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+# Ett kodavsnitt i en rad. En bakåtapostrof med \ före är ett vanligt tecken och börjar inget kodavsnitt.
+_CODE_SPAN = re.compile(r"(?<!\\)`[^`\n]*(?<!\\)`")
 
 
 @dataclass(frozen=True)
@@ -68,49 +68,88 @@ class Problem:
     hint: str
 
 
-def _url_problem(url: str, index: int) -> Problem | None:
-    cleaned = _URL_NOISE.sub("", url)
-    match = _SCHEME.match(cleaned)
-    if not match:
-        return None
-    scheme = match.group(1).lower()
-    if scheme in ALLOWED_SCHEMES:
-        return None
-    # "Kl. 8:00" eller "Obs: ..." är inga adresser; bara sådant som ser ut som en adresstyp räknas.
-    if scheme not in ("javascript", "vbscript", "data", "file", "blob", "filesystem") and not url.startswith(
-        match.group(0) + "/"
-    ):
-        return None
+_LINK_HINT = "Länka bara till webbsidor (https://…), e-post (mailto:…), telefonnummer (tel:…) eller sidor på sajten."
+_HTML_HINT = (
+    "Skriv vanlig text eller Markdown i stället: **fetstil**, *kursiv*, [länktext](https://…) och "
+    "listor med -. Vill du visa tecknet < i texten, skriv ett mellanslag efter det "
+    "(t.ex. \u201d< 18 år\u201d)."
+)
+
+
+def _link_problem(scheme: str, index: int) -> Problem:
     return Problem(
         index,
         "farlig-lank",
-        f"Länken använder adresstypen \u201d{scheme}:\u201d, som inte är tillåten.",
-        "Länka bara till webbsidor (https://…), e-post (mailto:…), telefonnummer (tel:…) eller sidor på sajten.",
+        f"Länken använder adresstypen \u201d{scheme[:20]}:\u201d, som inte är tillåten.",
+        _LINK_HINT,
     )
 
 
-def find_problems(text: str) -> list[Problem]:
-    """Alla HTML-taggar och otillåtna länkar i en text (Markdown eller ren text)."""
+def _url_problem(url: str, index: int) -> Problem | None:
+    """En länkadress (ur en Markdown-länk eller autolänk) som inte följer regeln i url_rule."""
+    if safe_url(url) is not None:
+        return None
+    return _link_problem(url_scheme(url) or "?", index)
+
+
+def _html_problem(text: str, index: int) -> Problem:
+    return Problem(index, "html", "Texten innehåller HTML-kod (" + _excerpt(text, index) + ").", _HTML_HINT)
+
+
+def find_problems(text: str, extensions: tuple[str, ...] = FIELD_EXTENSIONS) -> list[Problem]:
+    """Alla HTML-taggar, otillåtna länkar och för djup nästling i en text (Markdown eller ren text).
+
+    Två sätt att läsa texten: reguljära uttryck (som inte känner till kod som Markdown gör), och
+    Markdown-tolken själv (markdown_check.py). Det som något av dem hittar är ett fel."""
     problems: list[Problem] = []
     masked = _mask_code(text)
     for match in _TAG.finditer(masked):
-        problems.append(
-            Problem(
-                match.start(),
-                "html",
-                "Texten innehåller HTML-kod (" + _excerpt(text, match.start()) + ").",
-                "Skriv vanlig text eller Markdown i stället: **fetstil**, *kursiv*, [länktext](https://…) och "
-                "listor med -. Vill du visa tecknet < i texten, skriv ett mellanslag efter det "
-                "(t.ex. \u201d< 18 år\u201d).",
-            )
-        )
+        problems.append(_html_problem(text, match.start()))
     for match in _LINK_TARGET.finditer(masked):
         group = next(g for g in (1, 2, 3) if match.group(g) is not None)
         url = text[match.start(group) : match.end(group)]
         problem = _url_problem(url, match.start(group))
         if problem:
             problems.append(problem)
+    scheme = value_is_bad_url(text)
+    if scheme and not any(p.code == "farlig-lank" for p in problems):
+        problems.append(_link_problem(scheme, len(text) - len(text.lstrip())))
+    if any(sign in text for sign in "<:&") or "\n" in text:
+        problems.extend(_parser_problems(text, extensions, {(p.index, p.code) for p in problems}))
     return sorted(problems, key=lambda p: p.index)
+
+
+def _parser_problems(text: str, extensions: tuple[str, ...], seen: set[tuple[int, str]]) -> list[Problem]:
+    found = []
+    for finding in markdown_check.inspect(text, extensions):
+        if finding.kind == "djup":
+            found.append(_depth_problem(finding.index))
+        elif finding.kind == "html" and (finding.index, "html") not in seen:
+            found.append(_html_problem(text, finding.index))
+        elif finding.kind == "farlig-lank" and (finding.index, "farlig-lank") not in seen:
+            found.append(_link_problem(url_scheme(finding.detail) or "?", finding.index))
+        elif finding.kind == "extern-bild":
+            found.append(_image_problem(finding.index))
+        seen.add((finding.index, finding.kind))
+    return found
+
+
+def _depth_problem(index: int) -> Problem:
+    return Problem(
+        index,
+        "markdown-djup",
+        f"Listorna eller citaten ligger i fler än {markdown_check.MAX_DEPTH} nivåer i varandra.",
+        "Gör texten plattare: en lista i en lista räcker nästan alltid. Dela upp lång text i stycken och rubriker.",
+    )
+
+
+def _image_problem(index: int) -> Problem:
+    return Problem(
+        index,
+        "farlig-lank",
+        "Bilden hämtas från en annan webbplats. Sajten visar bara bilder som ligger på sajten själv.",
+        "Lägg bilden i docs/ och länka till den med en relativ adress, eller ta bort bilden.",
+    )
 
 
 def _mask_code(text: str) -> str:
@@ -118,14 +157,14 @@ def _mask_code(text: str) -> str:
     out: list[str] = []
     in_fence = False
     for line in text.splitlines(keepends=True):
-        if _FENCE.match(line.lstrip()):
+        if _FENCE.match(line):
             in_fence = not in_fence
             out.append(" " * (len(line) - 1) + line[-1:] if line.endswith("\n") else " " * len(line))
             continue
         if in_fence:
             out.append(re.sub(r"[^\n]", " ", line))
             continue
-        out.append(re.sub(r"`[^`\n]*`", lambda m: " " * len(m.group()), line))
+        out.append(_CODE_SPAN.sub(lambda m: " " * len(m.group()), line))
     return "".join(out)
 
 
@@ -159,7 +198,7 @@ def report_problems(text: str, location: Location, report: Report, text_starts_o
 
 def check_markdown_file(path: Path, body: str, first_line: int, report: Report) -> None:
     """Kontrollera brödtexten i en Markdown-sida. ``first_line`` är radnumret där brödtexten börjar."""
-    for problem in find_problems(body):
+    for problem in find_problems(body, PAGE_EXTENSIONS):
         line, column = line_and_column(body, problem.index)
         report.error(Location(path, first_line + line - 1, column), problem.message, problem.hint, code=problem.code)
 

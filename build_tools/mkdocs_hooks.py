@@ -24,6 +24,7 @@ if _PROJECT_ROOT not in sys.path:
 
 from build_tools import preview  # noqa: E402
 from build_tools.diagnostics import ContentError  # noqa: E402
+from build_tools.html_guard import mark_content, sanitise_marked  # noqa: E402
 from build_tools.project import Layout, load_project  # noqa: E402
 from build_tools.render.site import write_site  # noqa: E402
 from build_tools.search_index import augment_site_search  # noqa: E402
@@ -88,6 +89,19 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     if src.endswith(f"/{REVIEW_PAGE}/index.md") or src.startswith(HANDBOOK_DIR):
         # Granskningsvyn upprepar guidernas text och handboken är för redaktörer: inte i sökningen.
         page.meta["search"] = {"exclude": True}
+    if _is_handwritten(page.meta["kallfil"], config):
+        markdown = mark_content(markdown)  # redaktörens text: tvättas i on_page_content
     if preview.STATE.report is not None and preview.STATE.root is not None:
         return preview.error_box(preview.STATE.report, preview.STATE.root) + markdown
     return markdown
+
+
+def _is_handwritten(source: str, config) -> bool:
+    """En sida i docs/ (hela brödtexten är redaktörens). Kapitlen märks ut av kärnan själv."""
+    return source.startswith("docs/") and (Path(config["config_file_path"]).parent / source).is_file()
+
+
+def on_page_content(html, page, config, files, **kwargs):
+    """Tvätta redaktörens text i den renderade sidan med samma vitlista som all annan HTML ur innehållet
+    (build_tools/html_guard.py): inga skript, formulär, ramar, meta-taggar, egna klasser eller farliga länkar."""
+    return sanitise_marked(html)

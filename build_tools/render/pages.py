@@ -11,6 +11,7 @@ from pathlib import Path
 import jinja2
 
 from ..districts import agreement_flags
+from ..html_guard import mark_content
 from ..lagrum import STATUS_LABELS, citation_note, citation_text
 from ..model import AUDIENCES, OUTCOME_KINDS, URGENCIES, Outcome, Project, Question, Tree
 from ..search_terms import SearchHint
@@ -253,7 +254,8 @@ class PageBuilder:
         foot = self._render("chapter_foot.html.j2", url, chapter=chapter, guides=guides)
         # Sidan ligger en nivå djupare än källfilen (stod/sip/index.md från guides/stod/sip.md).
         text = urls.rebase_markdown_links(chapter.body, url.split("/")[0])
-        body = f"# {html.escape(chapter.title)}\n\n{head}\n\n{text}\n\n{foot}\n"
+        # Redaktörens text märks ut, så att kroken tvättar den efter renderingen (html_guard.py).
+        body = f"# {html.escape(chapter.title)}\n\n{head}\n\n{mark_content(text)}\n\n{foot}\n"
         return Page(urls.chapter_source(chapter), chapter.title, body, description=chapter.description)
 
     def glossary_page(self) -> Page:
