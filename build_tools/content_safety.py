@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import markdown_check
+from .characters import first_bad_character
 from .diagnostics import Location, Report
 from .markdown_check import FIELD_EXTENSIONS, PAGE_EXTENSIONS
 from .model import Project
@@ -198,6 +199,11 @@ def report_problems(text: str, location: Location, report: Report, text_starts_o
 
 def check_markdown_file(path: Path, body: str, first_line: int, report: Report) -> None:
     """Kontrollera brödtexten i en Markdown-sida. ``first_line`` är radnumret där brödtexten börjar."""
+    bad = first_bad_character(body)
+    if bad:  # ett osynligt tecken först: Markdown-tolken ska inte läsa sådan text
+        line, column = line_and_column(body, bad.index)
+        report.error(Location(path, first_line + line - 1, column), bad.message, bad.hint, code=bad.code)
+        return
     for problem in find_problems(body, PAGE_EXTENSIONS):
         line, column = line_and_column(body, problem.index)
         report.error(Location(path, first_line + line - 1, column), problem.message, problem.hint, code=problem.code)

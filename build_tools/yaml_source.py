@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from .characters import first_bad_character
 from .content_safety import line_and_column, report_problems, report_too_big, too_big
 from .diagnostics import Location, Report
 
@@ -51,8 +51,6 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Gränser som skyddar kontrollen och bygget mot filer som skulle ta oändligt lång tid att läsa.
 MAX_DEPTH = 40
-# Styrtecken som aldrig hör hemma i en text (tabb, radbrytning och vagnretur är tillåtna).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 def _scalar(node: yaml.ScalarNode) -> Any:
@@ -117,15 +115,9 @@ class _Builder:
         return value
 
     def _check_text(self, node: yaml.Node, value: str) -> None:
-        bad = _CONTROL.search(value)
+        bad = first_bad_character(value)
         if bad:
-            self.report.error(
-                self._location(node),
-                f"Texten innehåller ett osynligt styrtecken (U+{ord(bad.group()):04X}).",
-                "Ta bort tecknet. Det kommer ofta med när man klistrar in text från ett annat program; "
-                "skriv om ordet för hand om du inte ser tecknet.",
-                code="styrtecken",
-            )
+            self.report.error(self._location(node), bad.message, bad.hint, code=bad.code)
         elif value and not value.strip():
             self.report.error(
                 self._location(node),
@@ -185,15 +177,10 @@ _OS_REASONS = {
 def parse_yaml(text: str, path: Path, report: Report, first_line: int = 1) -> SourceDocument | None:
     """Tolka YAML-text. ``first_line`` är radnumret i filen där texten börjar (för inledningar i Markdown)."""
     offset = first_line - 1
-    bad = _CONTROL.search(text)
+    bad = first_bad_character(text)
     if bad:
-        line, column = line_and_column(text, bad.start())
-        report.error(
-            Location(path, line + offset, column),
-            f"Filen innehåller ett osynligt styrtecken (U+{ord(bad.group()):04X}).",
-            "Ta bort tecknet. Det kommer ofta med när man klistrar in text från ett annat program.",
-            code="styrtecken",
-        )
+        line, column = line_and_column(text, bad.index)
+        report.error(Location(path, line + offset, column), bad.message, bad.hint, code=bad.code)
         return None
     try:
         if not _refuse_unsafe_constructs(text, path, report, offset):

@@ -15,6 +15,7 @@ from ..html_guard import mark_content
 from ..lagrum import STATUS_LABELS, citation_note, citation_text
 from ..model import AUDIENCES, OUTCOME_KINDS, URGENCIES, Outcome, Project, Question, Tree
 from ..search_terms import SearchHint
+from ..url_rule import safe_url
 from . import urls
 from .docx_files import district_value
 from .markdown_text import to_html, to_inline_html, to_plain_text
@@ -84,6 +85,7 @@ def _environment() -> jinja2.Environment:
         status_label=lambda entry: STATUS_LABELS[entry.status],
         status_text=lambda status: STATUS_LABELS[status],
     )
+    env.filters["saker_lank"] = lambda value: safe_url(str(value)) or ""  # samma regel som check (url_rule.py)
     return env
 
 
