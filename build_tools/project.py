@@ -14,6 +14,7 @@ from .chapters import check_guides_linked, load_chapters
 from .content_safety import check_markdown_pages, check_page_names
 from .diagnostics import Location, Report
 from .districts import load_agreement_template, load_agreements, load_districts
+from .file_guard import check_regular_files
 from .glossary import load_glossary
 from .id_schemas import check_generated
 from .lagrum import load_lagrum
@@ -89,6 +90,8 @@ def load_project(layout: Layout, today: dt.date | None = None) -> tuple[Project,
     today = today or dt.date.today()
     report = Report()
     project = Project(root=layout.root, today=today)
+    if not check_regular_files(layout.root, report):
+        return project, report  # en symbolisk länk eller en specialfil: läs ingenting (file_guard.py)
     if not layout.lagrum_file.exists():
         report.error(
             Location(layout.lagrum_file),

@@ -18,6 +18,7 @@ import yaml
 from .characters import first_bad_character
 from .content_safety import line_and_column, report_problems, report_too_big, too_big
 from .diagnostics import Location, Report
+from .file_guard import report_not_regular, what_it_is
 
 PathKey = tuple[str | int, ...]
 
@@ -87,9 +88,9 @@ class _Builder:
                 if not isinstance(key, str):
                     self.report.error(
                         self._location(key_node),
-                        f"Nyckeln {key_node.value or '(tom)'} är inte en text.",
+                        f"Nyckeln {str(key_node.value)[:80] or '(tom)'} är inte en text.",
                         "Nycklar ska vara ord, till exempel titel eller svar. Ska det vara ett tal eller ett datum, "
-                        f'sätt citattecken runt det: "{key_node.value}".',
+                        f'sätt citattecken runt det: "{str(key_node.value)[:80]}".',
                         code="nyckel-typ",
                     )
                     continue
@@ -142,6 +143,10 @@ def load_yaml(path: Path, report: Report) -> SourceDocument | None:
 
 
 def read_text(path: Path, report: Report) -> str | None:
+    kind = what_it_is(path)
+    if kind is not None:  # en symbolisk länk eller en specialfil: läs den inte (file_guard.py)
+        report_not_regular(path, kind, report)
+        return None
     if too_big(path):
         report_too_big(path, report)
         return None
