@@ -8,7 +8,7 @@ import sys
 import traceback
 from pathlib import Path
 
-from .diagnostics import Diagnostic, Report, describe, group_by_code, sort_diagnostics, summary_text
+from .diagnostics import ContentError, Diagnostic, Report, describe, group_by_code, sort_diagnostics, summary_text
 from .project import Layout, default_root, load_project
 
 USAGE = """\
@@ -131,6 +131,9 @@ def main(argv: list[str] | None = None) -> int:
     layout = Layout((args.rot or default_root()).resolve())
     try:
         return _run(args, layout)
+    except ContentError as exc:  # ett innehållsfel som upptäcktes först vid renderingen
+        print(exc, file=sys.stderr)
+        return 1
     except Exception:
         if args.debug:
             traceback.print_exc()

@@ -18,6 +18,7 @@ from .characters import first_bad_character
 from .diagnostics import Location, Report
 from .markdown_check import FIELD_EXTENSIONS, PAGE_EXTENSIONS
 from .model import Project
+from .page_ids import Locator, check_template_ids
 from .url_rule import safe_url, url_scheme, value_is_bad_url
 
 # Största tillåtna innehållsfil. Riktiga filer är under 0,1 MB; en mycket större fil är nästan alltid
@@ -97,11 +98,26 @@ def _html_problem(text: str, index: int) -> Problem:
     return Problem(index, "html", "Texten innehåller HTML-kod (" + _excerpt(text, index) + ").", _HTML_HINT)
 
 
-def find_problems(text: str, extensions: tuple[str, ...] = FIELD_EXTENSIONS) -> list[Problem]:
+def find_problems(text: str, extensions: tuple[str, ...] = FIELD_EXTENSIONS, patterns: bool = True) -> list[Problem]:
     """Alla HTML-taggar, otillåtna länkar och för djup nästling i en text (Markdown eller ren text).
 
-    Två sätt att läsa texten: reguljära uttryck (som inte känner till kod som Markdown gör), och
-    Markdown-tolken själv (markdown_check.py). Det som något av dem hittar är ett fel."""
+    Markdown-tolken själv (markdown_check.py) avgör vad som är kod, rå HTML och länkar. För textfälten i
+    YAML (``patterns``) letar reguljära uttryck dessutom efter taggar och adresser i hela texten, också
+    där tolken ser kod, eftersom samma fält kan visas som ren text (en titel, en beskrivning)."""
+    problems: list[Problem] = []
+    if patterns:
+        problems = _pattern_problems(text)
+    if _worth_parsing(text):
+        problems.extend(_parser_problems(text, extensions, {(p.index, p.code) for p in problems}))
+    return sorted(problems, key=lambda p: p.index)
+
+
+def _worth_parsing(text: str) -> bool:
+    """Korta ord och id:n (det mesta i YAML-filerna) kan varken vara HTML, länkar eller nästling."""
+    return not (len(text) < 40 and text.replace("-", "").replace(" ", "").isalnum())
+
+
+def _pattern_problems(text: str) -> list[Problem]:
     problems: list[Problem] = []
     masked = _mask_code(text)
     for match in _TAG.finditer(masked):
@@ -115,9 +131,7 @@ def find_problems(text: str, extensions: tuple[str, ...] = FIELD_EXTENSIONS) -> 
     scheme = value_is_bad_url(text)
     if scheme and not any(p.code == "farlig-lank" for p in problems):
         problems.append(_link_problem(scheme, len(text) - len(text.lstrip())))
-    if any(sign in text for sign in "<:&") or "\n" in text:
-        problems.extend(_parser_problems(text, extensions, {(p.index, p.code) for p in problems}))
-    return sorted(problems, key=lambda p: p.index)
+    return problems
 
 
 def _parser_problems(text: str, extensions: tuple[str, ...], seen: set[tuple[int, str]]) -> list[Problem]:
@@ -139,7 +153,7 @@ def _depth_problem(index: int) -> Problem:
     return Problem(
         index,
         "markdown-djup",
-        f"Listorna eller citaten ligger i fler än {markdown_check.MAX_DEPTH} nivåer i varandra.",
+        f"Listor, citat eller formatering ligger i för många nivåer i varandra (högst {markdown_check.MAX_DEPTH}).",
         "Gör texten plattare: en lista i en lista räcker nästan alltid. Dela upp lång text i stycken och rubriker.",
     )
 
@@ -204,7 +218,7 @@ def check_markdown_file(path: Path, body: str, first_line: int, report: Report) 
         line, column = line_and_column(body, bad.index)
         report.error(Location(path, first_line + line - 1, column), bad.message, bad.hint, code=bad.code)
         return
-    for problem in find_problems(body, PAGE_EXTENSIONS):
+    for problem in find_problems(body, PAGE_EXTENSIONS, patterns=False):
         line, column = line_and_column(body, problem.index)
         report.error(Location(path, first_line + line - 1, column), problem.message, problem.hint, code=problem.code)
 
@@ -263,11 +277,16 @@ def check_page_names(project: Project, report: Report) -> None:
     """Namn som blir adresser: inga reserverade namn, inga konstiga filnamn, inga krockar."""
     for case in project.cases:
         check_slug(case.id, case.location, "Övningsfallets id", report)
-    for district in project.districts:
-        where = Location(project.root / "data" / "stadsdelar.yaml")
-        check_slug(district.slug, where, "Stadsdelens slug", report)
-        for former in district.former_names:
-            check_slug(former.slug, where, "Det tidigare namnets slug", report)
+    locator = Locator()
+    districts_file = project.root / "data" / "stadsdelar.yaml"
+    for index, district in enumerate(project.districts):
+        if district.slug.lower() in RESERVED_SLUGS:
+            where = locator.at(districts_file, ("stadsdelar", index, "slug"))
+            check_slug(district.slug, where, "Stadsdelens slug", report)
+        for number, former in enumerate(district.former_names):
+            if former.slug.lower() in RESERVED_SLUGS:
+                where = locator.at(districts_file, ("stadsdelar", index, "tidigare_namn", number, "slug"))
+                check_slug(former.slug, where, "Det tidigare namnets slug", report)
     for chapter in project.chapters:
         where = Location(chapter.source, 1, 1)
         if not _SLUG.match(chapter.slug):
@@ -281,13 +300,14 @@ def check_page_names(project: Project, report: Report) -> None:
             check_slug(chapter.slug, where, "Sidans filnamn", report)
     anchors: dict[str, str] = {}
     glossary_file = project.root / "data" / "ordlista.yaml"
-    for term in project.glossary:
+    for index, term in enumerate(project.glossary):
         if term.anchor in anchors:
             report.error(
-                Location(glossary_file),
+                locator.at(glossary_file, ("ordlista", index, "term")),
                 f"Ordlistans ord \u201d{term.term}\u201d och \u201d{anchors[term.anchor]}\u201d får samma adress "
                 f"(#{term.anchor}) på ordlistans sida.",
                 "Skriv det ena ordet annorlunda, så att länkarna till ordlistan går till rätt ord.",
                 code="dubblett-ankare",
             )
         anchors.setdefault(term.anchor, term.term)
+    check_template_ids(project.root / "data" / "overenskommelse_mall.yaml", project.agreement_template, report)

@@ -10,14 +10,18 @@ behandlade som rå HTML, och varje länk och bild den gav, kontrolleras.
 
 from __future__ import annotations
 
+import contextlib
 import html
 import re
+import sys
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
+from pathlib import Path
 
 import markdown
 from markdown.treeprocessors import Treeprocessor
 
+from .diagnostics import ContentError, Location, Report
 from .url_rule import safe_local_url, safe_url
 
 # Tilläggen för sidorna som MkDocs renderar (mkdocs.yml och MkDocs egna: toc, tables, fenced_code),
@@ -28,6 +32,10 @@ FIELD_EXTENSIONS = ("sane_lists", "tables", "attr_list")
 # djupare nästling tar slut på Pythons stack när sidan renderas.
 MAX_DEPTH = 20
 _NESTING = frozenset({"ul", "ol", "blockquote"})
+# Stackdjupet som kontrollen ger tolken (anrop utöver dem som redan pågår). Bygget (MkDocs) har Pythons
+# vanliga gräns på 1000 och ligger omkring 100 anrop djupt när det renderar en sida: det som klarar sig
+# med den här lägre gränsen i check klarar sig alltså också i bygget.
+RENDER_BUDGET = 600
 _LINE_NESTING = re.compile(r"^((?:\s*>)*)(\s*)((?:(?:[-*+]|\d{1,9}[.)])\s+)*)")
 
 
@@ -89,6 +97,32 @@ def _parser(extensions: tuple[str, ...]) -> tuple[markdown.Markdown, _Recorder]:
     return md, recorder
 
 
+@contextlib.contextmanager
+def _recursion_budget(frames: int):
+    depth, frame = 0, sys._getframe()
+    while frame is not None:
+        depth, frame = depth + 1, frame.f_back
+    previous = sys.getrecursionlimit()
+    sys.setrecursionlimit(min(previous, depth + frames))
+    try:
+        yield
+    finally:
+        sys.setrecursionlimit(previous)
+
+
+def too_deep(text: str) -> ContentError:
+    """Felet när renderingen ändå tar slut på stacken (check ska ha sagt till innan)."""
+    report = Report()
+    excerpt = " ".join(text.split())[:60]
+    report.error(
+        Location(Path("innehållet")),
+        f"En text är för djupt nästlad för att kunna visas (\u201d{excerpt}\u201d).",
+        f"Kör python -m build_tools check: listor och citat får ligga i högst {MAX_DEPTH} nivåer.",
+        code="markdown-djup",
+    )
+    return ContentError(report)
+
+
 def deep_line(text: str) -> int | None:
     """Teckenindex för första raden som ligger djupare än MAX_DEPTH (citat, indrag och listtecken)."""
     index = 0
@@ -110,7 +144,8 @@ def inspect(text: str, extensions: tuple[str, ...] = PAGE_EXTENSIONS) -> list[Fi
         return [Finding(deep, "djup")]
     md, recorder = _parser(extensions)
     try:
-        md.convert(text)
+        with _recursion_budget(RENDER_BUDGET):
+            md.convert(text)
     except RecursionError:
         return [Finding(0, "djup")]
     root = getattr(md, "captured_root", None)

@@ -25,6 +25,7 @@ if _PROJECT_ROOT not in sys.path:
 from build_tools import preview  # noqa: E402
 from build_tools.diagnostics import ContentError  # noqa: E402
 from build_tools.html_guard import mark_content, sanitise_marked  # noqa: E402
+from build_tools.markdown_check import deep_line  # noqa: E402
 from build_tools.project import Layout, load_project  # noqa: E402
 from build_tools.render.site import write_site  # noqa: E402
 from build_tools.search_index import augment_site_search  # noqa: E402
@@ -77,7 +78,10 @@ def on_config(config, **kwargs):
     if preview.STATE.report is not None:
         print("Innehållet är utan fel igen.", file=sys.stderr, flush=True)
     preview.STATE.report = None
-    write_site(project, layout)
+    try:
+        write_site(project, layout)
+    except ContentError as exc:  # t.ex. en text som är för djupt nästlad: ett svenskt fel, ingen traceback
+        raise PluginError(str(exc)) from None
     _LOADED["project"] = project  # samma inläsning används igen efter bygget (sökorden)
     return config
 
@@ -86,6 +90,8 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     """Källfilen till sidfotens länk "Föreslå en ändring", sökningen och felrutan i förhandsvisningen."""
     src = page.file.src_uri
     page.meta["kallfil"] = source_file(src)
+    if deep_line(markdown) is not None:  # Python-Markdown skulle ta slut på stacken (RecursionError)
+        raise PluginError(f"Sidan {page.meta['kallfil']} har listor eller citat i för många nivåer. Kör check.")
     if src.endswith(f"/{REVIEW_PAGE}/index.md") or src.startswith(HANDBOOK_DIR):
         # Granskningsvyn upprepar guidernas text och handboken är för redaktörer: inte i sökningen.
         page.meta["search"] = {"exclude": True}

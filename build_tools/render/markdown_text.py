@@ -16,6 +16,7 @@ import markdown
 from markupsafe import Markup
 
 from ..html_guard import sanitise_html
+from ..markdown_check import too_deep
 
 _EXTENSIONS = ["sane_lists", "tables", "attr_list", "smarty"]
 _EXTENSION_CONFIGS = {
@@ -44,7 +45,10 @@ def _convert(text: str) -> str:
     global _converter
     if _converter is None:
         _converter = markdown.Markdown(extensions=_EXTENSIONS, extension_configs=_EXTENSION_CONFIGS)
-    return _converter.reset().convert(text)
+    try:
+        return _converter.reset().convert(text)
+    except RecursionError:
+        raise too_deep(text) from None  # ett svenskt fel i stället för en traceback
 
 
 @functools.lru_cache(maxsize=16384)
