@@ -264,10 +264,21 @@ def check_markdown_pages(folders: list[Path], report: Report, size_checked_elsew
                 continue
             try:
                 text = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                continue  # läsfel rapporteras där sidan läses in
+            except (OSError, UnicodeDecodeError) as exc:
+                if folder not in size_checked_elsewhere:  # kapitlen: läsfel rapporteras där de läses in
+                    _report_unreadable(path, exc, report)
+                continue
             _, body, first_line = split_front_matter(text)
             check_markdown_file(path, body, first_line, report)
+
+
+def _report_unreadable(path: Path, exc: Exception, report: Report) -> None:
+    """En handskriven sida (docs/) som inte går att läsa: MkDocs skulle annars stanna med en traceback."""
+    if isinstance(exc, UnicodeDecodeError):
+        message, hint, code = "Filen är inte sparad som UTF-8.", "Spara filen med teckenkodningen UTF-8.", "kodning"
+    else:
+        message, hint, code = "Filen gick inte att läsa.", "Kontrollera att det är en vanlig textfil.", "las"
+    report.error(Location(path, 1, 1), message, hint, code=code)
 
 
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

@@ -19,6 +19,7 @@ import dataclasses
 import datetime as dt
 import re
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,7 @@ from build_tools.diagnostics import Report
 from build_tools.model import Contact, Outcome, Question
 from build_tools.project import Layout, load_project
 from build_tools.render.site import write_site
+from build_tools.url_rule import safe_url
 from tests.content import real_project
 from tests.site_server import ROOT, ServedSite, mkdocs_build, reserve_server, start
 
@@ -230,7 +232,8 @@ def _hostile_project():
         dataclasses.replace(d, name=d.name + " " + IMG, contacts=(evil, *d.contacts)) if i == 0 else d
         for i, d in enumerate(project.districts)
     ]
-    project.city_contacts = [evil, *project.city_contacts]
+    newline = dataclasses.replace(evil, value="java\nscript:window.__pwned='newline'")
+    project.city_contacts = [evil, newline, *project.city_contacts]
     return project
 
 
@@ -238,13 +241,21 @@ def _hostile_project():
 def hostile_site(tmp_path_factory) -> ServedSite:
     root = tmp_path_factory.mktemp("fientlig")
     shutil.copytree(ROOT / "docs", root / "docs")
+    with (root / "docs" / "om.md").open("a", encoding="utf-8") as handwritten:
+        handwritten.write("\n\n" + HOSTILE_MARKDOWN)
     write_site(_hostile_project(), Layout(root))
-    # Samma konfiguration som sajten, men utan kroken som annars läser in (och kontrollerar) innehållet.
+    # Samma konfiguration som sajten, men med en krok som bara tvättar sidorna: kontrollen av innehållet
+    # (on_config i build_tools/mkdocs_hooks.py) körs inte, så det fientliga innehållet når MkDocs.
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"(?m)^hooks:\n(  - .*\n)+", "", config)
+    config = re.sub(r"(?m)^hooks:\n(  - .*\n)+", "hooks:\n  - bara_tvatten.py\n", config)
     config = re.sub(r"(?ms)^watch:\n(  - .*?\n)+", "", config)
     config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (root / "bara_tvatten.py").write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+        "from build_tools.mkdocs_hooks import on_page_content, on_page_markdown  # noqa: F401\n",
+        encoding="utf-8",
+    )
     site = reserve_server(root / "site")
     mkdocs_build(root / "mkdocs.yml", root / "site", site.base_url)
     start(site)
@@ -252,9 +263,54 @@ def hostile_site(tmp_path_factory) -> ServedSite:
     site.stop()
 
 
-def test_the_hostile_copy_really_contains_the_payloads(hostile_site):
-    page = (hostile_site.directory / "stod" / "bus" / "index.html").read_text(encoding="utf-8")
-    assert "<script>window.__pwned" in page  # kapitlets brödtext går rakt in: bara CSP står emellan
+class _Tags(HTMLParser):
+    """Alla starttaggar i en sida, med attribut (som webbläsaren läser dem: entiteter avkodade)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, {name: value or "" for name, value in attrs}))
+
+
+def _what_can_act(page_html: str) -> list[str]:
+    parser = _Tags()
+    parser.feed(page_html)
+    found = []
+    for tag, attrs in parser.tags:
+        found += [f"{tag} {name}" for name in attrs if name.startswith("on")]
+        found += [
+            f"{tag} {name}={attrs[name]!r}"
+            for name in ("href", "src", "action")
+            if name in attrs and safe_url(attrs[name]) is None
+        ]
+        if tag == "meta" and ("http-equiv" in attrs and attrs["http-equiv"].lower() != "content-security-policy"):
+            found.append(f"meta http-equiv={attrs['http-equiv']}")
+        if tag == "meta" and attrs.get("name") == "referrer" and attrs.get("content") != "no-referrer":
+            found.append("meta referrer " + attrs.get("content", ""))
+        if tag in ("iframe", "object", "embed", "base") or (
+            tag == "script" and not ("src" in attrs or attrs.get("type") == "application/json")
+        ):
+            found.append(tag)
+        if "evil.invalid" in attrs.get("action", "") or ("evil.invalid" in attrs.get("href", "") and "class" in attrs):
+            found.append(f"{tag} till evil.invalid med {attrs}")
+    return found
+
+
+def test_the_payloads_reach_the_build_but_not_the_pages(hostile_site):
+    source = (hostile_site.directory.parent / "build" / "docs" / "stod" / "bus" / "index.md").read_text(
+        encoding="utf-8"
+    )
+    assert "<script>window.__pwned" in source and ESCAPED_REFRESH in source  # förbi check, rakt in i MkDocs
+    pages = sorted(hostile_site.directory.rglob("*.html"))
+    assert len(pages) > 100
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        assert "\x00" not in text and "<script>window.__pwned" not in text, path
+        assert _what_can_act(text) == [], path
+    bus = (hostile_site.directory / "stod" / "bus" / "index.html").read_text(encoding="utf-8")
+    assert "Logga in med BankID" in bus and "NUL::slut" in bus  # texten står kvar, som text
 
 
 PAGES = [
@@ -262,6 +318,7 @@ PAGES = [
     "/beslutsstod/elev-avstangd/{start}/#svar=",
     "/beslutsstod/elev-avstangd/{outcome}/",
     "/stod/bus/",
+    "/om/",
     "/ovningsfall/{case}/",
     "/stadsdelar/",
     "/stadsdelar/{district}/",
@@ -275,12 +332,7 @@ def test_hostile_content_is_inert_under_the_sites_policy(page, hostile_site, req
     outcome = next(n for n in tree.nodes.values() if isinstance(n, Outcome) and n.show_contacts)
     values = {"start": tree.start, "outcome": outcome.id, "case": project.cases[0].id, "district": ""}
     values["district"] = project.districts[0].slug
-    for url in PAGES:
-        page.goto(hostile_site.base_url + url.format(**values))
-        page.wait_for_load_state("networkidle")
-        for link in page.locator("a[href^='javascript:' i]").all():
-            link.click(force=True, no_wait_after=True)
-        assert page.evaluate("() => window.__pwned") is None, url
+    _visit_and_click(page, hostile_site, values)
     # Titeln visas som text, i rubriken och i fönstrets titel.
     page.goto(hostile_site.base_url + f"/beslutsstod/elev-avstangd/{outcome.id}/")
     assert "<img" in page.locator(".md-content h1").inner_text()
@@ -300,11 +352,46 @@ def test_hostile_content_is_inert_under_the_sites_policy(page, hostile_site, req
     assert requests_log.all
 
 
+def _visit_and_click(page, site: ServedSite, values: dict[str, str]) -> None:
+    for url in PAGES:
+        page.goto(site.base_url + url.format(**values))
+        page.wait_for_load_state("networkidle")
+        for link in page.locator("a[href^='javascript:' i], a[href*='script:' i]").all():
+            link.click(force=True, no_wait_after=True)
+        assert page.evaluate("() => window.__pwned") is None, url
+        assert page.url.startswith(site.base_url), url  # ingen meta refresh till en annan webbplats
+        assert page.locator("meta[http-equiv='refresh' i], meta[name='referrer'][content='unsafe-url']").count() == 0
+
+
+@pytest.mark.browser
+def test_the_sanitiser_alone_makes_the_content_inert(page, hostile_site, requests_log):
+    """Samma sidor utan Content-Security-Policy: tvätten ensam räcker."""
+
+    def without_policy(route):
+        if route.request.resource_type != "document":
+            route.fallback()
+            return
+        response = route.fetch()
+        body = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", response.text())
+        route.fulfill(response=response, body=body)
+
+    page.route("**/*", without_policy)
+    project = _hostile_project()
+    tree = project.trees["elev-avstangd"]
+    outcome = next(n for n in tree.nodes.values() if isinstance(n, Outcome) and n.show_contacts)
+    values = {"start": tree.start, "outcome": outcome.id, "case": project.cases[0].id}
+    values["district"] = project.districts[0].slug
+    _visit_and_click(page, hostile_site, values)
+    assert page.locator("meta[http-equiv='Content-Security-Policy']").count() == 0  # policyn var borta
+    assert requests_log.all
+
+
 def test_check_would_have_stopped_every_payload():
     """Samma nyttolaster som text i YAML: varje fälttyp ger ett fel i check."""
     from build_tools.yaml_source import parse_yaml
 
-    for payload in (SCRIPT, IMG, BREAKOUT, TITLE_BREAKOUT, IFRAME, JS_LINK, "javascript:alert(1)"):
+    payloads = (SCRIPT, IMG, BREAKOUT, TITLE_BREAKOUT, IFRAME, JS_LINK, "javascript:alert(1)", ESCAPED_REFRESH)
+    for payload in (*payloads, REFERRER, BUTTON, FORM, REFERENCE_LINK.replace("\n\n", "\n\n  ")):
         report = Report()
         parse_yaml("titel: |\n  " + payload + "\n", Path("x.yaml"), report)
         assert [d.code for d in report.errors] and {d.code for d in report.errors} <= {"html", "farlig-lank"}, payload
