@@ -23,7 +23,7 @@ from build_tools.diagnostics import Report
 from build_tools.project import Layout, load_project
 from build_tools.render.site import write_site
 from build_tools.yaml_source import parse_yaml
-from scripts.fuzz_content import TOKENS, Worker, alias_bomb, deep_nesting, mutate, restore
+from scripts.fuzz_content import REPRODUCERS, TOKENS, Worker, alias_bomb, deep_nesting, mutate, restore, unsafe_output
 
 PIECES = [*TOKENS, "nyckel", "värde", "  ", "\n  - ", "\n- ", ": x\n", alias_bomb(9), deep_nesting(2000, True)]
 
@@ -43,9 +43,12 @@ def test_yaml_reading_never_raises_and_answers_within_a_second(pieces, noise):
         assert error.location.path == Path("innehall.yaml")
 
 
+TODAY = dt.date(2026, 12, 7)  # innehållet kontrolleras för ett fast datum, inte dagens
+
+
 @pytest.fixture(scope="module")
 def worker():
-    return Worker(dt.date.today())
+    return Worker(TODAY)
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -54,11 +57,27 @@ def test_changed_content_gives_a_swedish_error_or_builds(worker, seed):
     changed = mutate(worker.root, random.Random(seed))
     try:
         start = time.perf_counter()
-        project, report = load_project(Layout(worker.root), dt.date.today())
+        project, report = load_project(Layout(worker.root), TODAY)
         assert time.perf_counter() - start < 5.0  # en sekund på en ledig dator; marginal för en upptagen
         for error in report.errors:
             assert error.message and error.code and error.location.path, error
         if report.ok:
             write_site(project, Layout(worker.root))  # inget som går igenom check får krascha bygget
+            assert unsafe_output(worker.root) == ""  # och inget i sidorna får kunna köras
     finally:
         restore(worker.root, [worker.root / c.split("#")[0] for c in changed])
+
+
+@pytest.mark.parametrize("reproducer", REPRODUCERS, ids=range(len(REPRODUCERS)))
+def test_each_reproducer_from_the_december_probe_is_a_swedish_error(worker, reproducer):
+    path = worker.root / "guides" / "stod" / "bus.md"
+    original = path.read_text(encoding="utf-8")
+    path.write_text(original + reproducer, encoding="utf-8")
+    try:
+        _, report = load_project(Layout(worker.root), TODAY)
+    finally:
+        restore(worker.root, [path])
+    first_new_line = original.count("\n") + 1
+    errors = [d for d in report.errors if d.location.path == path]
+    assert errors and all(d.location.line >= first_new_line and d.location.column >= 1 for d in errors), errors
+    assert {d.code for d in errors} <= {"html", "farlig-lank", "styrtecken", "riktningstecken", "markdown-djup"}
