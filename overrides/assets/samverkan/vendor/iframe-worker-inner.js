@@ -3,7 +3,8 @@
    skickar till sidan, importScripts läser in skript i tur och ordning, och fel rapporteras till sidan. */
 "use strict";
 (function () {
-  var worker = document.currentScript.getAttribute("data-worker");
+  var me = document.currentScript;
+  var worker = me.getAttribute("data-worker");
   window.postMessage = function (message, target) {
     parent.postMessage(message, target || "*");
   };
@@ -23,4 +24,7 @@
   addEventListener("error", function (event) {
     parent.dispatchEvent(new ErrorEvent("error", { filename: worker, error: event.error }));
   });
+  // Materials sökskript räknar ut var lunr ligger från det första <script src> i iframen, och det ska
+  // vara sökskriptet självt, som i originalet (där det här skriptet var inbäddat och saknade src).
+  me.remove();
 })();
