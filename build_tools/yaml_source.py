@@ -163,7 +163,7 @@ def read_text(path: Path, report: Report) -> str | None:
     except OSError as exc:
         reason = _OS_REASONS.get(exc.errno or 0, "operativsystemet nekade (felkod " + str(exc.errno) + ")")
         report.error(
-            Location(path),
+            Location(path, 1, 1),
             f"Filen gick inte att läsa: {reason}.",
             "Kontrollera att det är en vanlig textfil och att den inte är en länk till sig själv.",
             code="las",
