@@ -143,6 +143,8 @@ def _parser_problems(text: str, extensions: tuple[str, ...], seen: set[tuple[int
             found.append(_html_problem(text, finding.index))
         elif finding.kind == "farlig-lank" and (finding.index, "farlig-lank") not in seen:
             found.append(_link_problem(url_scheme(finding.detail) or "?", finding.index))
+        elif finding.kind == "manga-vinklar":
+            found.append(_too_many_angles(finding.index))
         elif finding.kind == "extern-bild":
             found.append(_image_problem(finding.index))
         seen.add((finding.index, finding.kind))
@@ -153,8 +155,19 @@ def _depth_problem(index: int) -> Problem:
     return Problem(
         index,
         "markdown-djup",
-        f"Listor, citat eller formatering ligger i för många nivåer i varandra (högst {markdown_check.MAX_DEPTH}).",
-        "Gör texten plattare: en lista i en lista räcker nästan alltid. Dela upp lång text i stycken och rubriker.",
+        f"Listor, citat eller hakparenteser ligger i för många nivåer i varandra (högst {markdown_check.MAX_DEPTH}).",
+        "Gör texten plattare: en lista i en lista räcker nästan alltid. Dela upp lång text i stycken och rubriker, "
+        "och stäng varje [ med en ].",
+    )
+
+
+def _too_many_angles(index: int) -> Problem:
+    return Problem(
+        index,
+        "html",
+        f"Texten har fler än {markdown_check.MAX_ANGLES} tecken < och ser ut att innehålla HTML-kod.",
+        "Ta bort HTML-koden och skriv vanlig text eller Markdown. Står tecknet < i texten, skriv ett mellanslag "
+        "efter det, eller skriv \u201dmindre än\u201d.",
     )
 
 

@@ -36,6 +36,10 @@ _NESTING = frozenset({"ul", "ol", "blockquote"})
 # vanliga gräns på 1000 och ligger omkring 100 anrop djupt när det renderar en sida: det som klarar sig
 # med den här lägre gränsen i check klarar sig alltså också i bygget.
 RENDER_BUDGET = 600
+# Fler tecken < än så här i en text är aldrig vanlig Markdown (HTML är inte tillåtet, och en sida har
+# några få autolänkar); Python-Markdown behöver då kvadratisk tid.
+MAX_ANGLES = 200
+_BRACKET = re.compile(r"[\[\]]")
 _LINE_NESTING = re.compile(r"^((?:\s*>)*)(\s*)((?:(?:[-*+]|\d{1,9}[.)])\s+)*)")
 
 
@@ -123,6 +127,22 @@ def too_deep(text: str) -> ContentError:
     return ContentError(report)
 
 
+def too_deep_at(text: str) -> int | None:
+    """Teckenindex där texten blir för djupt nästlad för Markdown-tolken, eller None.
+
+    Listor och citat (``deep_line``) tar slut på stacken; hakparenteser i hakparenteser (``[[[[…``) gör
+    länktolkningen kvadratisk: 5 000 öppna hakparenteser tar en halv minut att rendera."""
+    line = deep_line(text)
+    if line is not None:
+        return line
+    depth = 0
+    for match in _BRACKET.finditer(text):
+        depth = depth + 1 if match.group() == "[" else max(0, depth - 1)
+        if depth > MAX_DEPTH:
+            return match.start()
+    return None
+
+
 def deep_line(text: str) -> int | None:
     """Teckenindex för första raden som ligger djupare än MAX_DEPTH (citat, indrag och listtecken)."""
     index = 0
@@ -139,9 +159,11 @@ def deep_line(text: str) -> int | None:
 
 def inspect(text: str, extensions: tuple[str, ...] = PAGE_EXTENSIONS) -> list[Finding]:
     """Rå HTML, farliga länkar och för djup nästling i ``text``, så som Markdown-tolken läser texten."""
-    deep = deep_line(text)
+    deep = too_deep_at(text)
     if deep is not None:
         return [Finding(deep, "djup")]
+    if text.count("<") > MAX_ANGLES:  # tolkens HTML- och autolänkmönster blir kvadratiska utan avslutande >
+        return [Finding(_nth(text, "<", MAX_ANGLES + 1), "manga-vinklar")]
     md, recorder = _parser(extensions)
     try:
         with _recursion_budget(RENDER_BUDGET):
@@ -168,6 +190,13 @@ def _locate_raw(text: str, raw_items: list[str]) -> list[Finding]:
         findings.append(Finding(index, "html", item[:40]))
         cursor = index + 1
     return findings
+
+
+def _nth(text: str, needle: str, count: int) -> int:
+    index = -1
+    for _ in range(count):
+        index = text.find(needle, index + 1)
+    return max(index, 0)
 
 
 def _find(text: str, needle: str, start: int) -> int:

@@ -25,7 +25,7 @@ if _PROJECT_ROOT not in sys.path:
 from build_tools import preview  # noqa: E402
 from build_tools.diagnostics import ContentError  # noqa: E402
 from build_tools.html_guard import mark_content, sanitise_marked  # noqa: E402
-from build_tools.markdown_check import deep_line  # noqa: E402
+from build_tools.markdown_check import too_deep_at  # noqa: E402
 from build_tools.project import Layout, load_project  # noqa: E402
 from build_tools.render.site import write_site  # noqa: E402
 from build_tools.search_index import augment_site_search  # noqa: E402
@@ -90,8 +90,8 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     """Källfilen till sidfotens länk "Föreslå en ändring", sökningen och felrutan i förhandsvisningen."""
     src = page.file.src_uri
     page.meta["kallfil"] = source_file(src)
-    if deep_line(markdown) is not None:  # Python-Markdown skulle ta slut på stacken (RecursionError)
-        raise PluginError(f"Sidan {page.meta['kallfil']} har listor eller citat i för många nivåer. Kör check.")
+    if too_deep_at(markdown) is not None:  # Python-Markdown skulle ta slut på stacken eller tiden
+        raise PluginError(f"Sidan {page.meta['kallfil']} har för många nivåer i varandra. Kör check.")
     if src.endswith(f"/{REVIEW_PAGE}/index.md") or src.startswith(HANDBOOK_DIR):
         # Granskningsvyn upprepar guidernas text och handboken är för redaktörer: inte i sökningen.
         page.meta["search"] = {"exclude": True}
