@@ -164,6 +164,8 @@ def inspect(text: str, extensions: tuple[str, ...] = PAGE_EXTENSIONS) -> list[Fi
         return [Finding(deep, "djup")]
     if text.count("<") > MAX_ANGLES:  # tolkens HTML- och autolänkmönster blir kvadratiska utan avslutande >
         return [Finding(_nth(text, "<", MAX_ANGLES + 1), "manga-vinklar")]
+    if "<" not in text and not ("[" in text and ":" in text):
+        return []  # utan < finns ingen HTML, och en länk med adresstyp behöver både [ och :
     md, recorder = _parser(extensions)
     try:
         with _recursion_budget(RENDER_BUDGET):
