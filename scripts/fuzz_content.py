@@ -184,13 +184,13 @@ def check_case(root: Path, today: dt.date):
     return Outcome("ok", seconds), project
 
 
-def build_case(root: Path, project, checked: Outcome) -> Outcome:
+def build_case(root: Path, project, checked: Outcome, changed: list[str] | None = None) -> Outcome:
     """Innehåll som kontrollen godkände ska gå att bygga."""
     from build_tools.render.site import write_site
 
     try:
         write_site(project, Layout(root))
-        unsafe = unsafe_output(root)
+        unsafe = unsafe_output(root, changed)
     except BaseException:
         return Outcome("bygget-kraschar", checked.seconds, traceback.format_exc())
     if unsafe:
@@ -227,15 +227,17 @@ def active_html(html: str) -> list[str]:
 _ID = re.compile(r'\sid="([^"]*)"')
 
 
-def unsafe_output(root: Path) -> str:
+def unsafe_output(root: Path, changed: list[str] | None = None) -> str:
     """Det som MkDocs skulle göra av sidorna i build/docs/: renderat med sajtens Markdown-tillägg och tvättat
     som i kroken. Tom text om allt är ofarligt, annars vad som hittades. Också: dubbla id:n i en
-    genererad sida, NUL och riktningstecken i det som skrivits."""
+    genererad sida, NUL och riktningstecken i det som skrivits. Med ``changed`` (källfilerna som fallet
+    ändrade) renderas bara sidorna som byggs av dem."""
     import markdown
 
     from build_tools.characters import BIDI
     from build_tools.html_guard import mark_content, sanitise_marked
     from build_tools.markdown_check import PAGE_EXTENSIONS
+    from build_tools.site_map import source_file
 
     converter = markdown.Markdown(extensions=list(PAGE_EXTENSIONS))
     for page in sorted((root / "build" / "docs").rglob("*.md")):
@@ -249,6 +251,8 @@ def unsafe_output(root: Path) -> str:
         handwritten = (root / "docs" / page.relative_to(root / "build" / "docs")).is_file()
         if "SamverkanInnehall" not in text and not handwritten:
             continue  # en sida som byggs helt av mallarna (YAML-texterna är redan tvättade)
+        if changed is not None and source_file(page.relative_to(root / "build" / "docs").as_posix()) not in changed:
+            continue
         body = text.split("\n---\n", 1)[-1] if text.startswith("---\n") else text
         html = sanitise_marked(converter.reset().convert(mark_content(body) if handwritten else body))
         found = active_html(html)
@@ -257,23 +261,23 @@ def unsafe_output(root: Path) -> str:
     return ""
 
 
-def _child(root: Path, today: dt.date, connection) -> None:
+def _child(root: Path, today: dt.date, connection, changed: list[str] | None = None) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (3 * 1024**3, 3 * 1024**3))
     try:
         checked, project = check_case(root, today)
         connection.send(checked)
         if project is not None:
-            connection.send(build_case(root, project, checked))
+            connection.send(build_case(root, project, checked, changed))
     except BaseException:
         connection.send(Outcome("krasch", 0.0, traceback.format_exc()))
 
 
-def run_isolated(root: Path, today: dt.date) -> Outcome:
+def run_isolated(root: Path, today: dt.date, changed: list[str] | None = None) -> Outcome:
     """Kör ett fall i en egen process med tidsgräns och minnesgräns (för häng och minnesbomber).
 
     Kontrollen har TIME_LIMIT på sig; bygget av godkänt innehåll (med Word-filer) får BUILD_LIMIT."""
     parent, child = multiprocessing.Pipe(duplex=False)
-    process = multiprocessing.get_context("fork").Process(target=_child, args=(root, today, child))
+    process = multiprocessing.get_context("fork").Process(target=_child, args=(root, today, child, changed))
     process.start()
     child.close()
     outcome = Outcome("hang", TIME_LIMIT)
@@ -309,7 +313,7 @@ class Worker:
         rng = random.Random(seed)
         changed = mutate(self.root, rng)
         try:
-            return run_isolated(self.root, self.today), changed
+            return run_isolated(self.root, self.today, [c.split("#")[0] for c in changed]), changed
         finally:
             restore(self.root, [self.root / c.split("#")[0] for c in changed])
 
