@@ -9,6 +9,7 @@ slinka igenom inte kan köras.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -103,13 +104,20 @@ def find_problems(text: str, extensions: tuple[str, ...] = FIELD_EXTENSIONS, pat
 
     Markdown-tolken själv (markdown_check.py) avgör vad som är kod, rå HTML och länkar. För textfälten i
     YAML (``patterns``) letar reguljära uttryck dessutom efter taggar och adresser i hela texten, också
-    där tolken ser kod, eftersom samma fält kan visas som ren text (en titel, en beskrivning)."""
+    där tolken ser kod, eftersom samma fält kan visas som ren text (en titel, en beskrivning).
+
+    Svaret sparas per text: förhandsvisningen och fuzzningen läser in samma texter många gånger."""
+    return list(_cached_problems(text, extensions, patterns))
+
+
+@functools.lru_cache(maxsize=8192)
+def _cached_problems(text: str, extensions: tuple[str, ...], patterns: bool) -> tuple[Problem, ...]:
     problems: list[Problem] = []
     if patterns:
         problems = _pattern_problems(text)
     if _worth_parsing(text):
         problems.extend(_parser_problems(text, extensions, {(p.index, p.code) for p in problems}))
-    return sorted(problems, key=lambda p: p.index)
+    return tuple(sorted(problems, key=lambda p: p.index))
 
 
 def _worth_parsing(text: str) -> bool:
