@@ -95,7 +95,7 @@ ERROR_CODES: dict[str, str] = {
     "for-stor": "En innehållsfil som är större än 1 MB",
     "inte-vanlig-fil": "En symbolisk länk eller specialfil bland innehållet",
     "riktningstecken": "Ett osynligt riktningstecken som ändrar hur texten visas",
-    "markdown-djup": "Listor eller citat i för många nivåer",
+    "markdown-djup": "Listor, citat eller hakparenteser i för många nivåer",
     "dubblett-mall-id": "Två avsnitt eller fält i mallen för överenskommelsen har samma id",
     # Datumstyrda lagändringar (dated.py)
     "datum-ordning": "Ett slutdatum ligger före startdatumet",
