@@ -4,18 +4,23 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import sys
 import traceback
 from pathlib import Path
 
-from .diagnostics import ContentError, Diagnostic, Report, describe, group_by_code, sort_diagnostics, summary_text
-from .project import Layout, default_root, load_project
+from .base.diagnostics import ContentError, Diagnostic, Report, describe, group_by_code, sort_diagnostics, summary_text
+from .base.layout import Layout, default_root
+from .load.project import load_project
 
 USAGE = """\
 Samverkansguidens byggverktyg.
 
   python -m build_tools check [FIL …]   Kontrollera innehållet (eller bara filerna du anger).
                                         Slutkod 0 = inga fel, 1 = fel som måste rättas.
+  python -m build_tools check --publicering
+                                        Ägarens kontroll före publicering: listan över det
+                                        som ska fyllas i. Slutkod 1 tills listan är tom.
   python -m build_tools build           Kontrollera och skriv sajtens källfiler till build/docs/.
   python -m build_tools andringar       Visa vad som har ändrats i guiderna och lagrumsregistret,
                                         på svenska (t.ex. inför granskning av en ändring).
@@ -66,6 +71,15 @@ def _output_options(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _publishing_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--publicering",
+        action="store_true",
+        help="ägarens kontroll före publicering: stoppa (slutkod 1) och lista allt som ska fyllas i "
+        "(sajtens adress, redogörelsen, socialjourens nummer, okontrollerade kontakter och lagrum)",
+    )
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = _new_parser(prog="python -m build_tools", description=USAGE)
     commands = parser.add_subparsers(dest="kommando", required=True, metavar="kommando", title="kommandon")
@@ -78,6 +92,7 @@ def _parser() -> argparse.ArgumentParser:
         "per sort. Anger du filer kontrolleras bara de (och det de hänvisar till).",
     )
     check.add_argument("filer", nargs="*", type=Path, metavar="FIL", help="bara de här filerna eller mapparna")
+    _publishing_option(check)
     _output_options(check)
     _common(check)
 
@@ -145,26 +160,28 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
+# Kommandona och renderingen läses in först när de behövs, så att check startar utan Jinja och Word-biblioteket.
+# (Inte för att undvika importslingor: dem stoppar lint-imports, se .importlinter.)
 def _run(args: argparse.Namespace, layout: Layout) -> int:
     if args.kommando == "andringar":
-        from .changes import run as run_changes
+        from .commands.changes import run as run_changes
 
         return run_changes(layout, args.fran, args.till, args.markdown, args.idag)
     if args.kommando == "ny-guide":
-        from .new_guide import run as run_new_guide
+        from .commands.new_guide import run as run_new_guide
 
         return run_new_guide(layout, args.id, args.titel, args.idag)
     if args.kommando == "sokindex":
         return _search_index(args, layout)
     if args.kommando == "scheman":
-        from .id_schemas import run as run_schemas
+        from .commands.schemas import run as run_schemas
 
         return run_schemas(layout, args.idag)
     return _check_or_build(args, layout)
 
 
 def _search_index(args: argparse.Namespace, layout: Layout) -> int:
-    from .search_index import augment_site_search
+    from .adapters.search_index import augment_site_search
 
     project, report = load_project(layout, args.idag)
     if not report.ok:
@@ -180,6 +197,8 @@ def _search_index(args: argparse.Namespace, layout: Layout) -> int:
 
 def _check_or_build(args: argparse.Namespace, layout: Layout) -> int:
     project, report = load_project(layout, args.idag)
+    if getattr(args, "publicering", False):
+        return _publishing(project, report, layout)
     selection = None
     if getattr(args, "filer", None):
         selection = _selection(args.filer, layout)
@@ -196,6 +215,18 @@ def _check_or_build(args: argparse.Namespace, layout: Layout) -> int:
         where = layout.output_dir.relative_to(layout.root).as_posix()
         print(f"{'1 fil' if written == 1 else f'{written} filer'} ändrades i {where}/.")
     return 0
+
+
+def _publishing(project, report: Report, layout: Layout) -> int:
+    """check --publicering: först felen (om några), sedan listan över det ägaren ska fylla i."""
+    from .commands.publishing_gate import gate
+
+    lines, failed = format_report(report, layout.root, quiet=True)
+    missing = sum(1 for d in report.warnings if d.code == "stadsdel-saknas")
+    today = project.today or dt.date.today()
+    todo_lines, waiting = gate(project, layout.root, today, missing, failed, os.environ.get("SITE_URL"))
+    print("\n".join([*lines, "", *todo_lines]))
+    return 1 if waiting else 0
 
 
 def _selection(paths: list[Path], layout: Layout) -> set[Path] | None:

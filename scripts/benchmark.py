@@ -25,7 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from build_tools.project import Layout, load_project  # noqa: E402
+from build_tools.load.project import Layout, load_project  # noqa: E402
 from scripts import engine_benchmark, site_benchmark  # noqa: E402
 
 SUITE_TIME_FILE = ROOT / "build" / "testsvitens-tid.txt"

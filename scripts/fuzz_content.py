@@ -36,8 +36,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from build_tools.project import Layout, load_project  # noqa: E402
-from build_tools.url_rule import safe_url  # noqa: E402
+from build_tools.base.url_rule import safe_url  # noqa: E402
+from build_tools.load.project import Layout, load_project  # noqa: E402
 from scripts.fuzz_pieces import REPRODUCERS, SECRET, TOKENS, alias_bomb, deep_nesting  # noqa: E402
 
 CONTENT_FOLDERS = ("decision_trees", "data", "guides", "docs")
@@ -234,10 +234,10 @@ def unsafe_output(root: Path, changed: list[str] | None = None) -> str:
     ändrade) renderas bara sidorna som byggs av dem."""
     import markdown
 
-    from build_tools.characters import BIDI
-    from build_tools.html_guard import mark_content, sanitise_marked
-    from build_tools.markdown_check import PAGE_EXTENSIONS
-    from build_tools.site_map import source_file
+    from build_tools.addresses.site_map import source_file
+    from build_tools.base.characters import BIDI
+    from build_tools.render.html_guard import mark_content, sanitise_marked
+    from build_tools.source.markdown_check import PAGE_EXTENSIONS
 
     converter = markdown.Markdown(extensions=list(PAGE_EXTENSIONS))
     for page in sorted((root / "build" / "docs").rglob("*.md")):

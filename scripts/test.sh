@@ -19,6 +19,9 @@ echo "== ruff (format och lint)"
 .venv/bin/ruff format --check .
 .venv/bin/ruff check .
 
+echo "== importlager (lint-imports, se .importlinter)"
+PYTHONPATH=. .venv/bin/lint-imports --no-cache
+
 echo "== innehållskontroll"
 $PY -m build_tools check --tyst
 

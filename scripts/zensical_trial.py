@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from build_tools.site_links import check_site  # noqa: E402
+from build_tools.check.site_links import check_site  # noqa: E402
 
 ZENSICAL = "zensical==0.0.73"  # den senaste som går att installera här (0.1.x kräver ett paket som saknas)
 VENV = ROOT / "build" / "zensical-venv"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.model import Project
-from build_tools.project import Layout, load_project
+from build_tools.domain.model import Project
+from build_tools.load.project import Layout, load_project
 from tests.content import real_project
 from tests.site_server import ServedSite, build_and_serve, project_copy
 

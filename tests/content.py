@@ -6,8 +6,8 @@ import datetime as dt
 import functools
 from pathlib import Path
 
-from build_tools.model import Project
-from build_tools.project import Layout, load_project
+from build_tools.domain.model import Project
+from build_tools.load.project import Layout, load_project
 
 ROOT = Path(__file__).resolve().parent.parent
 

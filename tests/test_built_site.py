@@ -18,9 +18,9 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from build_tools.model import Outcome, Question
-from build_tools.render import urls
-from build_tools.site_links import check_site
+from build_tools.addresses import urls
+from build_tools.check.site_links import check_site
+from build_tools.domain.model import Outcome, Question
 from tests.content import real_project
 
 ROOT = Path(__file__).resolve().parent.parent

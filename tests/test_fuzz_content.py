@@ -19,10 +19,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from build_tools.diagnostics import Report
-from build_tools.project import Layout, load_project
+from build_tools.base.diagnostics import Report
+from build_tools.load.project import Layout, load_project
 from build_tools.render.site import write_site
-from build_tools.yaml_source import parse_yaml
+from build_tools.source.yaml_source import parse_yaml
 from scripts.fuzz_content import REPRODUCERS, TOKENS, Worker, alias_bomb, deep_nesting, mutate, restore, unsafe_output
 
 PIECES = [*TOKENS, "nyckel", "värde", "  ", "\n  - ", "\n- ", ": x\n", alias_bomb(9), deep_nesting(2000, True)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 import re
 
-from build_tools.model import Question
+from build_tools.domain.model import Question
 from build_tools.render.markdown_text import to_plain_text
 
 TAG = re.compile(r"<[^>]+>")

@@ -14,10 +14,10 @@ import zipfile
 from docx import Document
 from docx.shared import Pt
 
-from ..build_cache import BuildCache, code_fingerprint, digest
-from ..lagrum import citation_note, citation_text
-from ..model import District, Project
-from . import urls
+from ..addresses import urls
+from ..base.build_cache import BuildCache, code_fingerprint, digest
+from ..domain.model import District, Project
+from ..load.lagrum import citation_note, citation_text
 from .markdown_text import to_plain_text
 
 FIXED_ZIP_TIME = (2026, 1, 1, 0, 0, 0)

@@ -12,10 +12,11 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..diagnostics import ERROR_CODES, WARNING_CODES
-from ..model import AUDIENCES, OUTCOME_KINDS, URGENCIES
-from ..site_map import HANDBOOK_PAGES, handbook_source, handbook_url, review_url
-from . import urls
+from ..addresses import urls
+from ..addresses.site_map import HANDBOOK_PAGES, handbook_source, handbook_url, review_url
+from ..base.diagnostics import ERROR_CODES, WARNING_CODES
+from ..domain.model import AUDIENCES, OUTCOME_KINDS, URGENCIES
+from .page import Page
 
 SCHEMA_DIR = Path(__file__).resolve().parents[2] / "schemas"
 
@@ -188,8 +189,6 @@ def schema_sections() -> list[dict]:
 
 
 def handbook_pages(builder) -> list:
-    from .pages import Page  # pages.py läser in den här modulen; importen här undviker en slinga
-
     project = builder.project
     context = {
         "kinds": [(key, label, KIND_ADVICE.get(key, "")) for key, label in OUTCOME_KINDS.items()],

@@ -15,8 +15,8 @@ import re
 import markdown
 from markupsafe import Markup
 
-from ..html_guard import sanitise_html
-from ..markdown_check import too_deep
+from ..source.markdown_check import too_deep
+from .html_guard import sanitise_html
 
 _EXTENSIONS = ["sane_lists", "tables", "attr_list", "smarty"]
 _EXTENSION_CONFIGS = {

@@ -5,51 +5,27 @@ from __future__ import annotations
 import datetime as dt
 import html
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
 import jinja2
 
-from ..districts import agreement_flags
-from ..html_guard import mark_content
-from ..lagrum import STATUS_LABELS, citation_note, citation_text
-from ..model import AUDIENCES, OUTCOME_KINDS, URGENCIES, Outcome, Project, Question, Tree
-from ..search_terms import SearchHint
-from ..url_rule import safe_url
-from . import urls
+from ..addresses import urls
+from ..addresses.urls import role_source, role_url
+from ..base.url_rule import safe_url
+from ..domain.case_roles import cases_for_role, roles_with_cases
+from ..domain.model import AUDIENCES, OUTCOME_KINDS, URGENCIES, Outcome, Project, Question, Tree
+from ..load.districts import agreement_flags
+from ..load.lagrum import STATUS_LABELS, citation_note, citation_text
+from ..load.search_terms import SearchHint
+from . import handbook, review
 from .docx_files import district_value
+from .html_guard import mark_content
 from .markdown_text import to_html, to_inline_html, to_plain_text
+from .page import Page
+from .training import case_context
 from .upcoming import upcoming_page
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
-
-
-@dataclass(frozen=True)
-class Page:
-    """En genererad sida: sökväg i källmappen, sidans titel och innehåll."""
-
-    source: str
-    title: str
-    body: str
-    hide: tuple[str, ...] = ()
-    description: str = ""
-    searchable: bool = True  # False: sidan upprepar annat innehåll (t.ex. utskrifter) och hålls utanför sökningen
-
-    def render(self) -> str:
-        # Temat skriver titel och beskrivning rakt in i HTML (rubrik, <title>, <meta>, sökningen).
-        # De är ren text, så de HTML-kodas här: <, >, & och citattecken kan aldrig bli kod.
-        title = html.escape(self.title, quote=True)
-        front = ["---", f"title: {json.dumps(title, ensure_ascii=False)}"]
-        if self.description:
-            description = html.escape(self.description, quote=True)
-            front.append(f"description: {json.dumps(description, ensure_ascii=False)}")
-        if self.hide:
-            front.append("hide:")
-            front.extend(f"  - {item}" for item in self.hide)
-        if not self.searchable:
-            front.extend(["search:", "  exclude: true"])
-        front.append("---")
-        return "\n".join(front) + "\n\n" + self.body.strip() + "\n"
 
 
 def _sort_key(name: str) -> tuple:
@@ -157,8 +133,11 @@ def districts_json(project: Project) -> str:
                 "name": d.name,
                 "slug": d.slug,
                 "former": [f.name for f in d.former_names],
-                "website": d.website,
-                "contacts": [{"description": c.description, "value": c.value, "status": c.status} for c in d.contacts],
+                "website": safe_url(d.website) or "",  # länkarna går genom samma regel som check (url_rule.py)
+                "contacts": [
+                    {"description": c.description, "value": c.text, "href": safe_url(c.href) or "", "status": c.status}
+                    for c in d.contacts
+                ],
                 "missing": not any(c.function == "mottagning" and c.value for c in d.contacts),
             }
         )
@@ -200,16 +179,12 @@ class PageBuilder:
             pages.append(self.cases_index())
             pages.extend(self.case_page(case) for case in self.project.cases)
             pages.extend(self.role_collections())
-        from . import handbook  # redaktörshandboken (egen modul)
-
         pages.extend(self.review_page(tree) for tree in self.project.trees.values())
         pages.extend(handbook.handbook_pages(self))
         return pages
 
     def review_page(self, tree: Tree) -> Page:
         """Granskningsvyn för en guide (render/review.py). En egen metod, så att site.py kan cacha den per guide."""
-        from . import review  # review.py läser in den här modulen; importen här undviker en slinga
-
         return review.review_page(self, tree)
 
     def chapter_pages(self) -> list[Page]:
@@ -391,8 +366,6 @@ class PageBuilder:
         return ", ".join(AUDIENCES[a] for a in item.audience)
 
     def cases_index(self) -> Page:
-        from .training import role_url, roles_with_cases
-
         groups = []
         for tree in sorted(self.project.trees.values(), key=lambda t: t.title):
             cases = [c for c in self.project.cases if c.guide_id == tree.id]
@@ -406,8 +379,6 @@ class PageBuilder:
         return Page(urls.CASES_SOURCE, "Övningsfall", body, description="Fall att öva på i introduktionsutbildningen.")
 
     def case_page(self, case) -> Page:
-        from .training import case_context
-
         tree = self.project.trees[case.guide_id]
         body = self._render(
             "case.html.j2",
@@ -423,8 +394,6 @@ class PageBuilder:
 
     def role_collections(self) -> list[Page]:
         """Alla fall för en roll på en sida: en utskrift för deltagare och en med facit för utbildaren."""
-        from .training import case_context, cases_for_role, role_source, role_url, roles_with_cases
-
         pages = []
         for role, name, _count in roles_with_cases(self.project.cases):
             cases = [case_context(self.project, c) for c in cases_for_role(self.project.cases, role)]

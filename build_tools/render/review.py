@@ -13,12 +13,13 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup, escape
 
-from ..lagrum import STATUS_LABELS, citation_text
-from ..model import AUDIENCES, OUTCOME_KINDS, URGENCIES, Outcome, Question, Tree
-from ..review import bounded_paths, layers, paths_to_outcomes, unverified_on
-from ..site_map import review_source, review_url
-from . import urls
+from ..addresses import urls
+from ..addresses.site_map import review_source, review_url
+from ..domain.model import AUDIENCES, OUTCOME_KINDS, URGENCIES, Outcome, Question, Tree
+from ..domain.paths import bounded_paths, layers, paths_to_outcomes, unverified_on
+from ..load.lagrum import STATUS_LABELS, citation_text
 from .markdown_text import to_plain_text
+from .page import Page
 
 STYLESHEET = "redaktion/granskning.css"
 
@@ -274,8 +275,6 @@ def review_context(tree: Tree, project, page_url: str) -> dict:
 
 def review_page(builder, tree: Tree):
     """Granskningsvyn för en guide, som en sida för PageBuilder."""
-    from .pages import Page  # pages.py läser in den här modulen; importen här undviker en slinga
-
     page_url = review_url(tree.id)
     body = builder._render("review.html.j2", page_url, **review_context(tree, builder.project, page_url))
     return Page(

@@ -16,12 +16,14 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from ..build_cache import BuildCache, code_fingerprint, digest
-from ..model import Project, Tree
-from ..project import Layout
+from ..base.build_cache import BuildCache, code_fingerprint, digest
+from ..base.layout import Layout
+from ..domain.model import Project, Tree
+from ..load.text_tokens import expand, token_values
 from .docx_files import CACHE_KIND as DOCX_KIND
 from .docx_files import agreement_documents
-from .pages import Page, PageBuilder, districts_json, glossary_json
+from .page import Page
+from .pages import PageBuilder, districts_json, glossary_json
 
 # Håller mappen build/docs/ i git, så att MkDocs hittar den innan kroken har körts.
 KEEP_FILE = ".gitkeep"
@@ -29,7 +31,7 @@ PAGES_KIND = "sidor"
 
 
 def cache_for(layout: Layout) -> BuildCache:
-    return BuildCache(layout.root / "build" / "cache")
+    return BuildCache(layout.cache_dir)
 
 
 class CachedPageBuilder(PageBuilder):
@@ -125,7 +127,7 @@ def planned_files(project: Project, layout: Layout, cache: BuildCache | None = N
         if folder.exists():
             for path in sorted(folder.rglob("*")):
                 if path.is_file():
-                    files[path.relative_to(folder).as_posix()] = path.read_bytes()
+                    files[path.relative_to(folder).as_posix()] = _docs_file(path, project)
     for relative, data in extra_files(project, cache).items():
         files[relative] = data
     builder = PageBuilder(project) if cache is None else CachedPageBuilder(project, cache)
@@ -134,6 +136,14 @@ def planned_files(project: Project, layout: Layout, cache: BuildCache | None = N
             raise ValueError(f"Den genererade sidan {page.source} krockar med en handskriven sida i docs/.")
         files[page.source] = page.data if isinstance(page, StoredPage) else page.render().encode("utf-8")
     return files
+
+
+def _docs_file(path: Path, project: Project) -> bytes:
+    """En handskriven sida i docs/, med {{socialjour}} utbytt (build_tools/text_tokens.py)."""
+    data = path.read_bytes()
+    if path.suffix != ".md" or b"{{" not in data:
+        return data
+    return expand(data.decode("utf-8"), token_values(project)).encode("utf-8")
 
 
 def extra_files(project: Project, cache: BuildCache | None = None) -> dict[str, bytes]:

@@ -6,36 +6,9 @@ from __future__ import annotations
 
 import json
 
-from ..answer_state import encode_steps
-from ..model import AUDIENCES, TrainingCase
-from . import urls
+from ..addresses.answer_state import encode_steps
+from ..domain.model import TrainingCase
 from .markdown_text import to_plain_text
-
-SCHOOL_ROLES = ("larare", "rektor", "elevhalsa", "forskola", "fritidshem", "fristaende-skola")
-ROLE_ORDER = (*SCHOOL_ROLES, "socialsekreterare", "sst", "chef")
-
-
-def role_url(role: str, facit: bool = False) -> str:
-    return f"{urls.CASES_URL}for/{role}{'-facit' if facit else ''}/"
-
-
-def role_source(role: str, facit: bool = False) -> str:
-    return f"{urls.CASES_URL}for/{role}{'-facit' if facit else ''}/index.md"
-
-
-def cases_for_role(cases: list[TrainingCase], role: str) -> list[TrainingCase]:
-    """Fall för en roll. Fall för all personal i skolan räknas till varje roll i skolan."""
-    return [c for c in cases if role in c.audience or (role in SCHOOL_ROLES and "alla-i-skolan" in c.audience)]
-
-
-def roles_with_cases(cases: list[TrainingCase]) -> list[tuple[str, str, int]]:
-    """(roll, namn, antal fall) för varje roll som har minst ett fall, i fast ordning."""
-    found = []
-    for role in ROLE_ORDER:
-        count = len(cases_for_role(cases, role))
-        if count:
-            found.append((role, AUDIENCES[role], count))
-    return found
 
 
 def case_context(project, case: TrainingCase) -> dict:

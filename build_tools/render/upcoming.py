@@ -1,6 +1,6 @@
 """Sidan Kommande ändringar: varje datumsatt ändring i lagrumsregistret och i guiderna.
 
-Sidan byggs av modellen (build_tools/dated.py har redan räknat ut vilka ändringar som finns).
+Sidan byggs av modellen (build_tools/domain/dated.py har redan räknat ut vilka ändringar som finns).
 Den känner inte till MkDocs.
 """
 
@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .. import dated
-from ..model import Outcome, Project
-from . import urls
+from ..addresses import urls
+from ..addresses.urls import UPCOMING_SOURCE, UPCOMING_URL
+from ..domain import dated
+from ..domain.model import Outcome, Project
 from .markdown_text import to_plain_text
+from .page import Page
 
-UPCOMING_URL = "lagrum/kommande/"
-UPCOMING_SOURCE = "lagrum/kommande/index.md"
 TITLE = "Kommande ändringar"
 DESCRIPTION = "Lagändringar med datum: vad som ändras, när, om det är beslutat och var det står."
 
@@ -91,8 +91,6 @@ def upcoming_context(project: Project, today: dt.date) -> dict:
 
 def upcoming_page(builder):
     """Sidan som en ``Page`` (anropas från PageBuilder.all_pages)."""
-    from .pages import Page  # pages importerar den här modulen
-
     today = builder.project.today or builder.today
     body = builder._render("upcoming.html.j2", UPCOMING_URL, **upcoming_context(builder.project, today))
     return Page(UPCOMING_SOURCE, TITLE, body, description=DESCRIPTION)

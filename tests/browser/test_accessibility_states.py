@@ -15,8 +15,8 @@ from pathlib import Path
 import axe_playwright_python
 import pytest
 
-from build_tools.graph import all_paths
-from build_tools.model import Outcome
+from build_tools.domain.graph import all_paths
+from build_tools.domain.model import Outcome
 from tests.browser.walker import encode, load_for_collection, node_url, wait_for_node
 
 PROJECT = load_for_collection()

@@ -7,8 +7,8 @@ import unicodedata
 
 import pytest
 
-from build_tools.graph import all_paths
-from build_tools.model import Outcome
+from build_tools.domain.graph import all_paths
+from build_tools.domain.model import Outcome
 from tests.browser.walker import encode, load_for_collection, node_url, wait_for_node
 
 PROJECT = load_for_collection()
@@ -126,6 +126,10 @@ def test_outcome_shows_the_chosen_districts_contacts_inline(page, base_url):
     assert "Socialtjänsten i Järva" in block.inner_text()
     jarva = next(d for d in PROJECT.districts if d.slug == "jarva")
     assert block.locator(f'a[href="{jarva.website}"]').count() == 1
+    # Telefonnumret är kontrollerat i bygget: en länk att ringa (E.164) med numret i nationell form.
+    phone = next(c for c in jarva.contacts if c.kind == "telefon")
+    assert block.locator(f'a[href="{phone.href}"]').inner_text() == phone.text
+    assert phone.href.startswith("tel:+46")
     assert page.evaluate("Object.keys(localStorage).length + Object.keys(sessionStorage).length") == 0
 
 

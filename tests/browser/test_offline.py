@@ -17,7 +17,7 @@ from urllib.parse import unquote, urlparse
 
 import pytest
 
-from build_tools.offline import make_offline, pack
+from build_tools.adapters.offline import make_offline, pack
 from tests.browser.walker import load_for_collection, start_and_answer, wait_for_node
 from tests.site_server import project_copy
 

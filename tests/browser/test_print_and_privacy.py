@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from build_tools.graph import all_paths
+from build_tools.domain.graph import all_paths
 from build_tools.render.markdown_text import to_plain_text
 from tests.browser.walker import encode, load_for_collection, node_url, wait_for_node, walk
 

@@ -11,7 +11,7 @@ import datetime as dt
 
 import pytest
 
-from build_tools import answer_state
+from build_tools.addresses import answer_state
 
 pytestmark = pytest.mark.browser
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from playwright.sync_api import Page
 
-from build_tools.answer_state import encode_steps
-from build_tools.graph import Path as TreePath
-from build_tools.model import Project, Tree
+from build_tools.addresses.answer_state import encode_steps
+from build_tools.domain.graph import Path as TreePath
+from build_tools.domain.model import Project, Tree
 from tests.content import real_project
 
 

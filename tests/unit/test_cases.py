@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from build_tools.graph import follow
-from build_tools.project import Layout, load_project
+from build_tools.domain.graph import follow
+from build_tools.load.project import Layout, load_project
 from tests.helpers import line_of, make_project
 
 TODAY = dt.date(2026, 11, 23)
@@ -59,7 +59,7 @@ def test_every_real_case_reaches_its_outcome_in_the_model(project):
 
 
 def test_answer_state_round_trip_and_garbage():
-    from build_tools import answer_state
+    from build_tools.addresses import answer_state
 
     pairs = [("fara", "ja"), ("oro", "vet-inte")]
     assert answer_state.decode(answer_state.encode(pairs)) == pairs

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.changes import build_report, format_report
-from build_tools.project import Layout
+from build_tools.commands.changes import build_report, format_report
+from build_tools.load.project import Layout
 from tests.helpers import make_project
 
 ROOT = Path(__file__).resolve().parents[2]

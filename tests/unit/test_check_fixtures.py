@@ -14,8 +14,8 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.diagnostics import ERROR_CODES
-from build_tools.project import Layout, load_project
+from build_tools.base.diagnostics import ERROR_CODES
+from build_tools.load.project import Layout, load_project
 from tests.helpers import MINIMAL
 
 ERRORS = Path(__file__).resolve().parents[1] / "fixtures" / "errors"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from build_tools.project import Layout, load_project
-from build_tools.validate import suggest
+from build_tools.check.validate import suggest
+from build_tools.load.project import Layout, load_project
 from tests.helpers import make_project, minimal_tree_text
 
 TODAY = dt.date(2026, 11, 23)

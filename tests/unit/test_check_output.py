@@ -8,9 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+from build_tools.base.diagnostics import Location, Report
 from build_tools.cli import format_report
-from build_tools.diagnostics import Location, Report
-from build_tools.project import Layout, load_project
+from build_tools.load.project import Layout, load_project
 
 ROOT = Path(__file__).resolve().parents[2]
 TODAY = dt.date(2026, 11, 23)

@@ -18,13 +18,14 @@ from pathlib import Path
 import markdown
 import pytest
 
-from build_tools.diagnostics import MAX_QUOTE, ContentError, Report
-from build_tools.html_guard import END, START, mark_content, sanitise_html, sanitise_marked
-from build_tools.markdown_check import PAGE_EXTENSIONS
-from build_tools.project import Layout, load_project
+from build_tools.base.diagnostics import MAX_QUOTE, ContentError, Report
+from build_tools.base.layout import Layout
+from build_tools.base.url_rule import safe_local_url, safe_url
+from build_tools.load.project import load_project
+from build_tools.render.html_guard import END, START, mark_content, sanitise_html, sanitise_marked
 from build_tools.render.markdown_text import to_html
-from build_tools.url_rule import safe_local_url, safe_url
-from build_tools.yaml_source import parse_yaml, read_text
+from build_tools.source.markdown_check import PAGE_EXTENSIONS
+from build_tools.source.yaml_source import parse_yaml, read_text
 from tests.helpers import make_project
 
 TODAY = dt.date(2026, 11, 23)

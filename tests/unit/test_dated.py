@@ -5,10 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from build_tools import dated
-from build_tools.project import Layout, load_project
+from build_tools.addresses.urls import UPCOMING_SOURCE
+from build_tools.domain import dated
+from build_tools.load.project import Layout, load_project
 from build_tools.render.pages import PageBuilder
-from build_tools.render.upcoming import UPCOMING_SOURCE
 from tests.helpers import make_project
 
 NEW_ENTRY = """

@@ -7,8 +7,8 @@ import io
 
 from docx import Document
 
-from build_tools.districts import agreement_flags
-from build_tools.model import Agreement
+from build_tools.domain.model import Agreement
+from build_tools.load.districts import agreement_flags
 from build_tools.render.docx_files import agreement_documents
 
 RETIRED = {

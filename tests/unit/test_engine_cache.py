@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.build_cache import BuildCache
-from build_tools.model import Project
-from build_tools.project import Layout
+from build_tools.base.build_cache import BuildCache
+from build_tools.domain.model import Project
+from build_tools.load.project import Layout
 from build_tools.render import docx_files, pages, site
 from build_tools.render.docx_files import agreement_documents
 

@@ -13,10 +13,10 @@ import jsonschema
 import pytest
 import referencing
 
-from build_tools.diagnostics import Report
-from build_tools.id_schemas import planned_files
-from build_tools.project import Layout, load_project
-from build_tools.yaml_source import load_yaml, parse_yaml
+from build_tools.base.diagnostics import Report
+from build_tools.load.id_schemas import planned_files
+from build_tools.load.project import Layout, load_project
+from build_tools.source.yaml_source import load_yaml, parse_yaml
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from build_tools.cli import main
-from build_tools.project import Layout, load_project
+from build_tools.load.project import Layout, load_project
 from tests.helpers import make_project
 
 TODAY = dt.date(2026, 11, 23)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from build_tools import preview
-from build_tools.diagnostics import Location, Report
-from build_tools.site_map import source_file
+from build_tools.adapters import preview
+from build_tools.addresses.site_map import source_file
+from build_tools.base.diagnostics import Location, Report
 
 
 def _report(root: Path) -> Report:

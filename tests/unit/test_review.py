@@ -6,15 +6,15 @@ import datetime as dt
 import re
 from pathlib import Path
 
-from build_tools.diagnostics import Location
-from build_tools.graph import all_paths
-from build_tools.model import Answer, Outcome, Question, Tree
-from build_tools.project import Layout, load_project
+from build_tools.addresses.site_map import review_source, site_sources
+from build_tools.base.diagnostics import Location
+from build_tools.domain.graph import all_paths
+from build_tools.domain.model import Answer, Outcome, Question, Tree
+from build_tools.domain.paths import bounded_paths, count_paths, paths_to_outcomes
+from build_tools.load.project import Layout, load_project
 from build_tools.render.pages import PageBuilder
 from build_tools.render.review import review_page
 from build_tools.render.site import extra_files
-from build_tools.review import bounded_paths, count_paths, paths_to_outcomes
-from build_tools.site_map import review_source, site_sources
 from tests.helpers import make_project
 
 ROOT = Path(__file__).resolve().parents[2]

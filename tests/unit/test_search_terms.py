@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from build_tools.search_terms import (
+from build_tools.load.search_terms import (
     FIELD,
     QUERY_CONFIG,
     TITLE_FIELD,

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from build_tools.diagnostics import Diagnostic
-from build_tools.project import Layout, load_project
+from build_tools.base.diagnostics import Diagnostic
+from build_tools.load.project import Layout, load_project
 from tests.helpers import line_of, make_project, minimal_tree_text
 
 TODAY = dt.date(2026, 11, 23)

@@ -113,7 +113,15 @@
         var list = document.createElement("ul");
         d.contacts.forEach(function (c) {
           var li = document.createElement("li");
-          li.textContent = c.description + (c.value ? ": " + c.value : "") + (c.status !== "verifierad" ? " (inte slutligt kontrollerad)" : "");
+          li.textContent = c.description + (c.value ? ": " : "");
+          if (c.value) {
+            /* href är kontrollerat i bygget (tel:+46…, mailto:, https:); annars bara text. */
+            var value = document.createElement(c.href ? "a" : "span");
+            if (c.href) value.href = c.href;
+            value.textContent = c.value;
+            li.appendChild(value);
+          }
+          if (c.status !== "verifierad") li.appendChild(document.createTextNode(" (inte slutligt kontrollerad)"));
           list.appendChild(li);
         });
         var web = document.createElement("li");

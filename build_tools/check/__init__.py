@@ -1,0 +1,1 @@
+"""Kontrollerna: scheman, grafen, hänvisningar, länkar och textregler. Renderar aldrig något."""

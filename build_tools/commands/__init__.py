@@ -1,0 +1,1 @@
+"""Kommandon utöver check och build: ändringsrapporten och en ny guide att börja från."""
