@@ -258,7 +258,7 @@ def hostile_site(tmp_path_factory) -> ServedSite:
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
     (root / "bara_tvatten.py").write_text(
         f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
-        "from build_tools.mkdocs_hooks import on_page_content, on_page_markdown  # noqa: F401\n",
+        "from build_tools.adapters.mkdocs_hooks import on_page_content, on_page_markdown  # noqa: F401\n",
         encoding="utf-8",
     )
     site = reserve_server(root / "site")
