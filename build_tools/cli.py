@@ -9,6 +9,7 @@ import sys
 import traceback
 from pathlib import Path
 
+from .base.build_day import BuildDayError, build_day
 from .base.diagnostics import ContentError, Diagnostic, Report, describe, group_by_code, sort_diagnostics, summary_text
 from .base.layout import Layout, default_root
 from .load.project import load_project
@@ -53,7 +54,7 @@ def _common(parser: argparse.ArgumentParser) -> None:
         type=dt.date.fromisoformat,
         default=None,
         metavar="ÅÅÅÅ-MM-DD",
-        help="räkna som om det vore detta datum",
+        help="räkna som om det vore detta datum (standard: SAMVERKAN_IDAG, annars dagens datum)",
     )
     parser.add_argument("--debug", action="store_true", help="visa Python-detaljer vid internt fel")
 
@@ -145,6 +146,11 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     layout = Layout((args.rot or default_root()).resolve())
     try:
+        args.idag = build_day(args.idag)  # dagen väljs här, en gång (build_tools/base/build_day.py)
+    except BuildDayError as error:
+        print(error, file=sys.stderr)
+        return 2
+    try:
         return _run(args, layout)
     except ContentError as exc:  # ett innehållsfel som upptäcktes först vid renderingen
         print(exc, file=sys.stderr)
@@ -223,8 +229,7 @@ def _publishing(project, report: Report, layout: Layout) -> int:
 
     lines, failed = format_report(report, layout.root, quiet=True)
     missing = sum(1 for d in report.warnings if d.code == "stadsdel-saknas")
-    today = project.today or dt.date.today()
-    todo_lines, waiting = gate(project, layout.root, today, missing, failed, os.environ.get("SITE_URL"))
+    todo_lines, waiting = gate(project, layout.root, project.today, missing, failed, os.environ.get("SITE_URL"))
     print("\n".join([*lines, "", *todo_lines]))
     return 1 if waiting else 0
 

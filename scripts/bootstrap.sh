@@ -40,3 +40,8 @@ if [ "$REQ" = requirements-test.txt ] && [ ! -x /usr/bin/chromium ]; then
   echo "Installerar Chromium från Debian (för webbläsartesterna) ..."
   apt_install chromium
 fi
+
+if [ "$REQ" = requirements-test.txt ] && [ ! -x /usr/sbin/nginx ]; then
+  echo "Installerar nginx från Debian (för testet av sajten i drift, scripts/serve-prod.sh) ..."
+  apt_install nginx
+fi

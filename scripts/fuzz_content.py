@@ -36,6 +36,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from build_tools.base.build_day import build_day  # noqa: E402
 from build_tools.base.url_rule import safe_url  # noqa: E402
 from build_tools.load.project import Layout, load_project  # noqa: E402
 from scripts.fuzz_pieces import REPRODUCERS, SECRET, TOKENS, alias_bomb, deep_nesting  # noqa: E402
@@ -324,7 +325,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--frö", dest="seed", type=int, default=1, help="första fröet (fallen blir reproducerbara)")
     parser.add_argument("--processer", type=int, default=2)
     args = parser.parse_args(argv)
-    today = dt.date.today()
+    today = build_day()  # --idag finns inte här: SAMVERKAN_IDAG, annars dagens datum
     counts: Counter[str] = Counter()
     without_line: Counter[str] = Counter()
     slow = 0

@@ -31,7 +31,12 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from scripts.browser_setup import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
 from scripts.search_client import QUERY_FILES, Score, load_queries, open_search, run_queries  # noqa: E402
 
-LABELS = {"utveckling": "Utvecklingsfrågor", "kontroll": "Kontrollfrågor", "kontroll2": "Kontrollfrågor 2 (orörda)"}
+LABELS = {
+    "utveckling": "Utvecklingsfrågor",
+    "kontroll": "Kontrollfrågor",
+    "kontroll2": "Kontrollfrågor 2 (orörda)",
+    "parafras": "Omskrivna frågor (issue 18, orörda)",
+}
 
 
 class Quiet(SimpleHTTPRequestHandler):

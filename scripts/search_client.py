@@ -18,6 +18,7 @@ QUERY_FILES = {
     "utveckling": ROOT / "tests" / "search_queries.yaml",
     "kontroll": ROOT / "tests" / "search_queries_kontroll.yaml",
     "kontroll2": ROOT / "tests" / "search_queries_kontroll2.yaml",
+    "parafras": ROOT / "tests" / "search_queries_parafras.yaml",
 }
 RESULT_LINKS = ".md-search-result__item > .md-search-result__link"
 

@@ -2,24 +2,29 @@
 
 from __future__ import annotations
 
-import datetime as dt
+import os
 from pathlib import Path
 
 import pytest
 
+from build_tools.base.build_day import ENV as BUILD_DAY_ENV
 from build_tools.domain.model import Project
 from build_tools.load.project import Layout, load_project
-from tests.content import real_project
+from tests.content import TEST_DAY, real_project
 from tests.site_server import ServedSite, build_and_serve, project_copy
 
 ROOT = Path(__file__).resolve().parent.parent
+
+# Byggen och kommandon som testerna startar (mkdocs build, python -m build_tools) visar innehållet
+# för testernas egen dag, aldrig för dagens datum.
+os.environ[BUILD_DAY_ENV] = TEST_DAY.isoformat()
 
 
 @pytest.fixture(scope="session")
 def project() -> Project:
     loaded = real_project()
     if not loaded.trees:
-        _, report = load_project(Layout(ROOT), dt.date.today())
+        _, report = load_project(Layout(ROOT), TEST_DAY)
         pytest.fail("Innehållet har fel:\n" + "\n".join(d.format(ROOT) for d in report.errors))
     return loaded
 

@@ -10,7 +10,6 @@ och häng), här med hypothesis och ett måttligt antal fall så att testsviten 
 
 from __future__ import annotations
 
-import datetime as dt
 import random
 import time
 from pathlib import Path
@@ -24,6 +23,7 @@ from build_tools.load.project import Layout, load_project
 from build_tools.render.site import write_site
 from build_tools.source.yaml_source import parse_yaml
 from scripts.fuzz_content import REPRODUCERS, TOKENS, Worker, alias_bomb, deep_nesting, mutate, restore, unsafe_output
+from tests.content import TEST_DAY
 
 PIECES = [*TOKENS, "nyckel", "värde", "  ", "\n  - ", "\n- ", ": x\n", alias_bomb(9), deep_nesting(2000, True)]
 
@@ -43,12 +43,9 @@ def test_yaml_reading_never_raises_and_answers_within_a_second(pieces, noise):
         assert error.location.path == Path("innehall.yaml")
 
 
-TODAY = dt.date(2026, 12, 7)  # innehållet kontrolleras för ett fast datum, inte dagens
-
-
 @pytest.fixture(scope="module")
 def worker():
-    return Worker(TODAY)
+    return Worker(TEST_DAY)
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -57,7 +54,7 @@ def test_changed_content_gives_a_swedish_error_or_builds(worker, seed):
     changed = mutate(worker.root, random.Random(seed))
     try:
         start = time.perf_counter()
-        project, report = load_project(Layout(worker.root), TODAY)
+        project, report = load_project(Layout(worker.root), TEST_DAY)
         assert time.perf_counter() - start < 5.0  # en sekund på en ledig dator; marginal för en upptagen
         for error in report.errors:
             assert error.message and error.code and error.location.path, error
@@ -74,7 +71,7 @@ def test_each_reproducer_from_the_december_probe_is_a_swedish_error(worker, repr
     original = path.read_text(encoding="utf-8")
     path.write_text(original + reproducer, encoding="utf-8")
     try:
-        _, report = load_project(Layout(worker.root), TODAY)
+        _, report = load_project(Layout(worker.root), TEST_DAY)
     finally:
         restore(worker.root, [path])
     first_new_line = original.count("\n") + 1

@@ -23,8 +23,10 @@ if _PROJECT_ROOT not in sys.path:
     sys.path.insert(0, _PROJECT_ROOT)
 
 from build_tools.adapters import preview  # noqa: E402
+from build_tools.adapters.hosting import hosting_rules, write_static_host_files  # noqa: E402
 from build_tools.adapters.search_index import augment_site_search  # noqa: E402
 from build_tools.addresses.site_map import HANDBOOK_DIR, REVIEW_PAGE, source_file  # noqa: E402
+from build_tools.base.build_day import BuildDayError, build_day  # noqa: E402
 from build_tools.base.diagnostics import ContentError  # noqa: E402
 from build_tools.load.project import Layout, load_project  # noqa: E402
 from build_tools.render.html_guard import mark_content, sanitise_marked  # noqa: E402
@@ -49,21 +51,31 @@ def on_serve(server, config, builder, **kwargs):
 
 
 def on_post_build(config, **kwargs):
-    """Lägg till svenska sökord (delar av sammansatta ord, synonymer) i sökindexet.
+    """Skriv _headers och _redirects för statiska värdar, och lägg till svenska sökord (delar av
+    sammansatta ord, synonymer) i sökindexet.
 
-    Steget finns i kärnan (build_tools/adapters/search_index.py) och går också att köra utan MkDocs. Med
-    ``extra: svensk_sokning: false`` byggs sajten med Materials vanliga sökindex (för jämförelsen i
+    Båda stegen finns i kärnan (build_tools/adapters/hosting.py, search_index.py) och går att köra utan
+    MkDocs. Med ``extra: svensk_sokning: false`` byggs sajten med Materials vanliga sökindex (för jämförelsen i
     scripts/search_benchmark.py)."""
     project = _LOADED.get("project")
-    if project is None or config["extra"].get("svensk_sokning", True) is False:
+    if project is None:
         return
-    augment_site_search(Path(config["site_dir"]), project)
+    if not any(name.endswith("offline") for name in config["plugins"]):  # "material/offline": file://
+        # _headers och _redirects för statiska värdar (build_tools/adapters/hosting.py), ur samma CSP som sidorna.
+        rules = hosting_rules(config["extra"]["csp"], config["site_url"] or "/", project.districts)
+        write_static_host_files(Path(config["site_dir"]), rules)
+    if config["extra"].get("svensk_sokning", True) is not False:
+        augment_site_search(Path(config["site_dir"]), project)
 
 
 def on_config(config, **kwargs):
     root = Path(config["config_file_path"]).absolute().parent
     layout = Layout(root)
-    project, report = load_project(layout)
+    try:
+        day = build_day()  # SAMVERKAN_IDAG, annars dagens datum: sajten visar det som gäller den dagen
+    except BuildDayError as error:
+        raise PluginError(str(error)) from None
+    project, report = load_project(layout, day)
     if not report.ok:
         if preview.STATE.serving:
             # Förhandsvisning: visa felen på sidorna i stället för att stoppa servern.

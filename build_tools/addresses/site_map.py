@@ -69,6 +69,7 @@ def site_sources(project: Project, docs_dir: Path) -> set[str]:
     if project.cases:
         found.add(urls.CASES_SOURCE)
         found.update(urls.case_source(c.id) for c in project.cases)
+        found.add(urls.SELECTION_SOURCE)
         found.update(urls.role_source(r, f) for r, _name, _n in roles_with_cases(project.cases) for f in (False, True))
     found.update(handbook_source(name) for name in HANDBOOK_PAGES)
     return found

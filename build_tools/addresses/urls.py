@@ -73,6 +73,9 @@ FOLLOWUP_URL = "samverkan/uppfoljning/"
 FOLLOWUP_SOURCE = "samverkan/uppfoljning/index.md"
 DOCX_DIR = "samverkan/filer/"
 CASES_URL = "ovningsfall/"
+# Utskrift av valda övningsfall (render/training.py).
+SELECTION_URL = f"{CASES_URL}utskrift/"
+SELECTION_SOURCE = f"{CASES_URL}utskrift/index.md"
 
 
 def role_url(role: str, facit: bool = False) -> str:

@@ -110,7 +110,6 @@ ERROR_CODES: dict[str, str] = {
     "datum-saknas": "En senare version saknar datum",
     "datum-matchar-inte": "En versions datum eller beslut stämmer inte med registret",
     "datum-overlapp": "Två versioner gäller samtidigt",
-    "forslag-passerat": "Ett förslag skulle ha börjat gälla men är inte beslutat",
 }
 
 WARNING_CODES: dict[str, str] = {
@@ -131,6 +130,8 @@ WARNING_CODES: dict[str, str] = {
     "andringar-framtid": "Rader i en guides ändringslogg med datum i framtiden",
     "andring-snart": "Lagändringar som börjar gälla snart",
     "andring-obekraftad": "Lagändringar vars beslut inte är bekräftat",
+    "forslag-i-dag": "Förslag som skulle börja gälla i dag",
+    "forslag-passerat": "Förslag vars datum har passerats utan bekräftat beslut (att göra)",
     "scheman-inaktuella": "Editorns id-listor (schemas/generated/) är inaktuella",
     "okand-fil": "Filer som check inte känner till",
     "redaktion-adress": "Sidfotens länkar går till en exempeladress",

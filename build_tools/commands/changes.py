@@ -470,9 +470,9 @@ def build_report(layout: Layout, fran: str | None, till: str | None, today: dt.d
     return report
 
 
-def run(layout: Layout, fran: str | None, till: str | None, markdown: bool, today: dt.date | None) -> int:
+def run(layout: Layout, fran: str | None, till: str | None, markdown: bool, today: dt.date) -> int:
     try:
-        report = build_report(layout, fran, till, today or dt.date.today())
+        report = build_report(layout, fran, till, today)
     except GitError as exc:
         print(f"Det gick inte att läsa versionerna ur git: {exc}", file=sys.stderr)
         print("Kontrollera att du står i projektets mapp och att versionerna finns (t.ex. main).", file=sys.stderr)

@@ -119,8 +119,7 @@ def guide_text(guide_id: str, title: str, lagrum: str, today: dt.date, schema: s
     )
 
 
-def run(layout: Layout, guide_id: str, title: str | None, today: dt.date | None) -> int:
-    today = today or dt.date.today()
+def run(layout: Layout, guide_id: str, title: str | None, today: dt.date) -> int:
     if not SLUG.match(guide_id) or guide_id in RESERVED or len(guide_id) > 60:
         print(
             f"\u201d{guide_id}\u201d går inte att använda som id. Använd små bokstäver a–z utan å, ä och ö, "

@@ -28,8 +28,8 @@ import yaml
 
 from ..base.diagnostics import Location
 from ..check.statement_check import statement_fields
-from ..domain import dated
 from ..domain.model import Contact, Project
+from ..load.dated_view import past_due_proposals
 from ..load.text_tokens import socialjour_contact, socialjour_ready
 
 _LOCAL_HOSTS = {"localhost", "127.0.0.1", "::1", "0.0.0.0"}
@@ -226,21 +226,18 @@ def lagrum_todos(project: Project) -> list[Todo]:
     ]
 
 
-def past_due_todos(project: Project, today: dt.date) -> list[Todo]:
-    """Förslag vars datum har passerat men som inte är beslutade (lokal kontroll, se dated.py)."""
-    registry = {entry_id: list(entry.changes) for entry_id, entry in project.lagrum.items()}
+def past_due_todos(view: Project) -> list[Todo]:
+    """Förslag vars datum har passerat men som inte är beslutade (samma som check varnar för)."""
     return [
         Todo(
             GROUPS[5],
-            change.location,
-            f"{change.lagrum_id or change.node_id}: förslaget skulle börja gälla {dated.swedish_date(change.date)} "
-            "men är inte beslutat.",
+            warning.location,
+            warning.message,
             "Har förslaget blivit lag: beslut: beslutad och SFS-numret som källa. Annars: ändra datumet "
             "eller ta bort ändringen.",
             "riksdagen.se (sök på förslagets beteckning) eller svenskforfattningssamling.se.",
         )
-        for change in dated.all_changes(registry, project.trees.values())
-        if change.decision == "foreslagen" and change.date < today
+        for warning in past_due_proposals(view)
     ]
 
 
@@ -253,7 +250,7 @@ def publishing_todos(project: Project, root: Path, today: dt.date, site_url: str
         *socialjour_todos(project),
         *contact_todos(project),
         *lagrum_todos(project),
-        *past_due_todos(project, today),
+        *past_due_todos(project),
     ]
 
 

@@ -1,4 +1,4 @@
-"""Datumstyrd lag: vilken text som gäller på byggdatumet, och vilka ändringar som kommer.
+"""Datumstyrd lag: lydelser, versioner och ändringar med datum, och vad som gäller en viss dag.
 
 Lagrumsregistret och guidernas noder kan ha datum:
 
@@ -10,24 +10,25 @@ Lagrumsregistret och guidernas noder kan ha datum:
 Reglerna:
 
 - En beslutad eller troligen beslutad ändring börjar gälla av sig själv på sitt datum.
-- En föreslagen ändring byter aldrig text. Den visas som ett förslag. På datumet varnar ``check``,
-  och från dagen efter ger ``check`` ett fel tills förslaget har bekräftats (``beslut: beslutad``).
-  Bygget på själva dagen går alltså igenom, så att beslutade ändringar samma dag hinner gälla.
+- En föreslagen ändring byter aldrig text. Den visas som ett förslag. Från sitt datum är den ett
+  passerat förslag: sidorna säger att ändringen väntades den dagen men inte är bekräftad, och
+  ``check`` varnar (en att göra-punkt för redaktören) tills förslaget har bekräftats
+  (``beslut: beslutad``) eller fått ett nytt datum. Bygget stannar inte.
 - ``check`` varnar när en ändring börjar gälla inom 30 dagar, och varje gång för en troligen
   beslutad ändring vars datum har passerats.
 
-Modulen är fri från MkDocs och läser inga filer. Den arbetar på inlästa data och på modellen.
+Inläsningen är fri från datum: den sparar alla lydelser och versioner. Vilken som gäller räknas ut
+en gång, för en dag, i build_tools/load/dated_view.py. Modulen är fri från MkDocs och läser inga filer.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from ..base.diagnostics import Location, Report
+from ..base.diagnostics import Location
 
 DECISIONS: dict[str, str] = {
     "beslutad": "Beslutad",
@@ -85,10 +86,13 @@ class Window:
         return (self.start is None or self.start <= today) and (self.end is None or today <= self.end)
 
     def state(self, today: dt.date) -> str:
-        """galler, kommande (beslutad men inte än), forslag (föreslagen början) eller upphort."""
+        """galler, kommande (beslutad men inte än), forslag (föreslagen början), forslag-passerat
+        (föreslagen början som har passerats utan beslut) eller upphort."""
         if not self.dated:
             return "galler"
         if self.decision not in SWITCHING:
+            if self.start and self.start <= today:
+                return "forslag-passerat"
             return "forslag" if self.start else "galler"
         if self.start and today < self.start:
             return "kommande"
@@ -142,7 +146,7 @@ class Notice:
         if self.kind == "troligen":
             return f"Reglerna ändrades troligen {when} – kontrollera vad som gäller nu"
         if self.kind == "forslag-passerat":
-            return f"Förslaget skulle börja gälla {when} – kontrollera om det har blivit lag"
+            return f"Ändringen väntades {when} men är inte bekräftad"
         if self.decision == "foreslagen":
             return f"Förslag: från {when}"
         if self.decision == "troligen-beslutad":
@@ -152,6 +156,22 @@ class Notice:
     @property
     def decision_label(self) -> str:
         return DECISIONS.get(self.decision, self.decision)
+
+    @property
+    def advice(self) -> str:
+        """Vad läsaren ska göra så länge ändringen inte är bekräftad. Tom för en kommande ändring."""
+        if self.kind == "forslag-passerat":
+            return (
+                f"Enligt ett förslag skulle det här ändras {swedish_date(self.date)}, men det är ännu inte "
+                "bekräftat att förslaget har blivit lag. Följ tills vidare det som står på den här sidan. "
+                "Är du osäker på vad som gäller i ett ärende, fråga förvaltningens jurist eller socialtjänsten."
+            )
+        if self.kind == "troligen":
+            return (
+                "Beslutet är inte bekräftat i lagtexten. Kontrollera vad som gäller på riksdagen.se innan du "
+                "fattar beslut."
+            )
+        return ""
 
 
 # ---------------------------------------------------------------------------- registret
@@ -209,15 +229,14 @@ def entry_wordings(raw: Mapping[str, Any], base_location: Location, location_of)
     return wordings
 
 
-def pick_wording(wordings: list[Wording], today: dt.date) -> Wording:
-    """Den senaste lydelse som gäller i dag. Den grundläggande lydelsen gäller annars."""
-    current = wordings[0]
-    best: dt.date | None = None
-    for wording in wordings[1:]:
-        window = wording.window
-        active = window.start and window.decision in SWITCHING and window.contains(today)
-        if active and (best is None or window.start >= best):
-            current, best = wording, window.start
+def current_index(windows: Iterable[Window], day: dt.date) -> int | None:
+    """Platsen för den senast påbörjade beslutade lydelse eller version som gäller ``day``.
+    None betyder att grundtexten gäller. Ett förslag blir aldrig gällande."""
+    current: int | None = None
+    best = dt.date.min
+    for index, window in enumerate(windows):
+        if window.start and window.decision in SWITCHING and window.contains(day) and window.start >= best:
+            current, best = index, window.start
     return current
 
 
@@ -256,41 +275,6 @@ def entry_changes(entry_id: str, wordings: list[Wording]) -> list[LawChange]:
                 )
             )
     return changes
-
-
-def check_wordings(entry_id: str, wordings: list[Wording], report: Report) -> None:
-    """Formfel som schemat inte fångar: datum i fel ordning, beslut och text som saknas."""
-    for index, wording in enumerate(wordings):
-        window = wording.window
-        what = f"Lagrummet \u201d{entry_id}\u201d" + (f" (lydelse {index})" if index else "")
-        if window.start and window.end and window.end < window.start:
-            report.error(
-                wording.location,
-                f"{what} slutar gälla före det börjar gälla.",
-                "galler_till ska vara samma dag som eller senare än galler_fran.",
-                code="datum-ordning",
-            )
-        if window.dated and window.decision not in DECISIONS:
-            report.error(
-                wording.location,
-                f"{what} har ett datum men inget beslut.",
-                "Fyll i beslut: beslutad, troligen-beslutad eller foreslagen.",
-                code="datum-beslut",
-            )
-        if window.dated and not (wording.change_text or (index == 0 and wording.summary)):
-            report.error(
-                wording.location,
-                f"{what} har ett datum men ingen beskrivning av ändringen.",
-                "Fyll i andringen: vad som ändras, i en eller två meningar.",
-                code="datum-andring",
-            )
-        if index and not window.start:
-            report.error(
-                wording.location,
-                f"{what} saknar galler_fran.",
-                "En senare lydelse måste ha ett datum då den börjar gälla.",
-                code="datum-saknas",
-            )
 
 
 # ---------------------------------------------------------------------------- guiderna
@@ -337,105 +321,6 @@ def node_versions(
     return versions
 
 
-def active_fields(raw: Mapping[str, Any], versions: list[NodeVersion], today: dt.date) -> dict[str, Any]:
-    """Nodens fält som de ser ut i dag: grundtexten med den gällande versionens fält ovanpå."""
-    fields = dict(raw)
-    current: NodeVersion | None = None
-    for version in versions:
-        window = version.window
-        active = window.start and window.decision in SWITCHING and window.contains(today)
-        if active and (current is None or (current.window.start or dt.date.min) <= window.start):
-            current = version
-    if current is not None:
-        fields.update(current.overrides)
-    return fields
-
-
-def check_node_versions(
-    node_id: str,
-    versions: list[NodeVersion],
-    registry_changes: Mapping[str, list[LawChange]],
-    lagrum_ids: Iterable[str],
-    report: Report,
-) -> None:
-    known = set(lagrum_ids)
-    for version in versions:
-        where = f"Versionen av \u201d{node_id}\u201d"
-        window = version.window
-        if not window.start:
-            report.error(
-                version.location,
-                f"{where} saknar galler_fran.",
-                "Ange från vilket datum versionen gäller.",
-                code="datum-saknas",
-            )
-        if window.start and window.end and window.end < window.start:
-            report.error(
-                version.location,
-                f"{where} slutar gälla före det börjar gälla.",
-                "galler_till ska vara samma dag som eller senare än galler_fran.",
-                code="datum-ordning",
-            )
-        if window.decision not in DECISIONS:
-            report.error(
-                version.location,
-                f"{where} saknar beslut.",
-                "Fyll i beslut (beslutad, troligen-beslutad eller foreslagen), eller ange lagandring: med id för "
-                "en ändring i data/lagrum.yaml som har samma datum.",
-                code="datum-beslut",
-            )
-        if not version.change_text:
-            report.error(
-                version.location,
-                f"{where} saknar andringen.",
-                "Skriv vad som ändras, till exempel 'Från 1 januari 2027 gäller ... också i fristående skolor.'",
-                code="datum-andring",
-            )
-        if version.lagrum_id:
-            if version.lagrum_id not in known:
-                report.error(
-                    version.location,
-                    f"{where} hänvisar till \u201d{version.lagrum_id}\u201d, som inte finns i lagrumsregistret.",
-                    "Ange id för en post i data/lagrum.yaml.",
-                    code="okant-lagrum",
-                )
-            else:
-                matching = [c for c in registry_changes.get(version.lagrum_id, []) if c.date == window.start]
-                if not matching:
-                    report.error(
-                        version.location,
-                        f"{where} har datumet {window.start}, men \u201d{version.lagrum_id}\u201d har ingen "
-                        "ändring det datumet.",
-                        "Använd samma datum som i data/lagrum.yaml, eller ta bort lagandring.",
-                        code="datum-matchar-inte",
-                    )
-                elif matching[0].decision != window.decision:
-                    report.error(
-                        version.location,
-                        f"{where} har beslut {window.decision}, men registret säger {matching[0].decision}.",
-                        "Ta bort beslut här (då ärvs det från registret), eller ändra så att de stämmer.",
-                        code="datum-matchar-inte",
-                    )
-        for ref in version.overrides.get("lagrum", []):
-            if ref not in known:
-                report.error(
-                    version.location,
-                    f"{where} hänvisar till lagrummet \u201d{ref}\u201d, som inte finns i lagrumsregistret.",
-                    "Använd ett id ur data/lagrum.yaml.",
-                    code="okant-lagrum",
-                )
-    starts = sorted((v.window.start, v.window.end or dt.date.max) for v in versions if v.window.start)
-    for (_, end), (next_start, _) in itertools.pairwise(starts):
-        if next_start <= end:
-            report.error(
-                versions[0].location,
-                f"Två versioner av \u201d{node_id}\u201d gäller samtidigt.",
-                "Låt den första versionen sluta (galler_till) dagen innan nästa börjar.",
-                code="datum-overlapp",
-            )
-            break
-
-
 def version_changes(guide_id: str, node_id: str, versions: list[NodeVersion]) -> list[LawChange]:
     return [
         LawChange(
@@ -451,86 +336,6 @@ def version_changes(guide_id: str, node_id: str, versions: list[NodeVersion]) ->
         for v in versions
         if v.window.start
     ]
-
-
-# ---------------------------------------------------------------------------- kontroll och markeringar
-
-
-def check_changes(changes: Iterable[LawChange], today: dt.date, report: Report) -> None:
-    """Varningar och fel som beror på dagens datum."""
-    for change in changes:
-        days = (change.date - today).days
-        what = _describe(change)
-        if 0 < days <= WARN_DAYS:
-            report.warning(
-                change.location,
-                f"{what} börjar gälla {change.date.isoformat()}, om {days} dagar ({change.decision_label.lower()}).",
-                "Kontrollera att texten för tiden efter ändringen är klar och att beslutet stämmer. "
-                "Sajten byter text av sig själv det datumet, om den byggs om varje dag.",
-                code="andring-snart",
-            )
-        elif days == 0 and change.decision == "foreslagen":
-            report.warning(
-                change.location,
-                f"{what} skulle enligt förslaget börja gälla i dag ({change.date.isoformat()}), men är inte bekräftat.",
-                "Kontrollera i dag på riksdagen.se om förslaget har blivit lag och ändra beslut till beslutad. "
-                "Från och med i morgon ger check ett fel tills beslutet är ändrat. "
-                "Ett förslag byter aldrig text av sig självt.",
-                code="forslag-i-dag",
-            )
-        elif days < 0 and change.decision == "foreslagen":
-            report.error(
-                change.location,
-                f"{what} skulle börja gälla {change.date.isoformat()}, men är fortfarande bara ett förslag.",
-                "Kontrollera på riksdagen.se om förslaget har blivit lag. Ändra då beslut till beslutad och lägg "
-                "till källan (SFS-nummer). Har förslaget inte blivit lag, ändra datumet eller ta bort ändringen.",
-                code="forslag-passerat",
-            )
-        elif days <= 0 and change.decision == "troligen-beslutad":
-            report.warning(
-                change.location,
-                f"{what} gäller troligen sedan {change.date.isoformat()}, men beslutet är inte bekräftat.",
-                "Kontrollera lagtexten på riksdagen.se och ändra beslut till beslutad, med SFS-nummer som källa.",
-                code="andring-obekraftad",
-            )
-
-
-def _describe(change: LawChange) -> str:
-    if change.guide_id:
-        return f"Versionen av \u201d{change.node_id}\u201d i guiden \u201d{change.guide_id}\u201d"
-    kinds = {"borjar": "Lagrummet", "upphor": "Slutet för lagrummet", "lydelse": "Den nya lydelsen av"}
-    return f"{kinds.get(change.kind, 'Ändringen i')} \u201d{change.lagrum_id}\u201d"
-
-
-def notices_for(
-    node_changes: Iterable[LawChange],
-    cited: Iterable[str],
-    registry_changes: Mapping[str, list[LawChange]],
-    today: dt.date,
-) -> tuple[Notice, ...]:
-    """Markeringarna på en sida: kommande ändringar, och ändringar som troligen redan har skett.
-
-    Nodens egna versioner går före registrets ändringar med samma lagrum och datum."""
-    notices: list[Notice] = []
-    seen: set[tuple[str, dt.date]] = set()
-    candidates = list(node_changes)
-    for ref in cited:
-        candidates.extend(registry_changes.get(ref, []))
-    for change in candidates:
-        key = (change.lagrum_id or change.node_id, change.date)
-        if change.lagrum_id and key in seen:
-            continue
-        if change.date > today:
-            notices.append(Notice("kommande", change.date, change.decision, change.text, change.lagrum_id))
-        elif change.decision == "foreslagen":
-            notices.append(Notice("forslag-passerat", change.date, change.decision, change.text, change.lagrum_id))
-        elif change.decision == "troligen-beslutad":
-            notices.append(Notice("troligen", change.date, change.decision, change.text, change.lagrum_id))
-        else:
-            continue
-        seen.add(key)
-    notices.sort(key=lambda n: (n.kind != "troligen", n.date))
-    return tuple(notices)
 
 
 def all_changes(registry_changes: Mapping[str, list[LawChange]], trees: Iterable[Any]) -> list[LawChange]:

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..base.diagnostics import Location
-from .dated import LawChange, Notice
+from .dated import LawChange, Notice, Window, Wording
 
 OUTCOME_KINDS: dict[str, str] = {
     "akut": "Akut läge",
@@ -65,8 +65,9 @@ class LagrumEntry:
     valid_from: dt.date | None = None
     valid_to: dt.date | None = None
     decision: str = ""
-    state: str = "galler"  # galler | kommande | forslag | upphort, räknat på byggdatumet
+    state: str = "galler"  # galler | kommande | forslag | forslag-passerat | upphort, räknat på vyns dag
     changes: tuple[LawChange, ...] = ()
+    wordings: tuple[Wording, ...] = ()  # alla lydelser; vyn för en dag väljer den som gäller
 
     @property
     def applies(self) -> bool:
@@ -100,7 +101,9 @@ class Question:
     unverified: tuple[str, ...]
     location: Location
     changes: tuple[LawChange, ...] = ()
-    notices: tuple[Notice, ...] = ()
+    notices: tuple[Notice, ...] = ()  # räknas ut i vyn för en dag (build_tools/load/dated_view.py)
+    variants: tuple[Variant, ...] = ()  # nodens versioner (versioner:), färdiga att visa
+    unverified_at: tuple[Location, ...] = ()  # var varje rad i unverified står i YAML-filen
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,9 @@ class Outcome:
     unverified: tuple[str, ...]
     location: Location
     changes: tuple[LawChange, ...] = ()
-    notices: tuple[Notice, ...] = ()
+    notices: tuple[Notice, ...] = ()  # räknas ut i vyn för en dag (build_tools/load/dated_view.py)
+    variants: tuple[Variant, ...] = ()  # nodens versioner (versioner:), färdiga att visa
+    unverified_at: tuple[Location, ...] = ()  # var varje rad i unverified står i YAML-filen
 
     @property
     def urgent(self) -> bool:
@@ -126,6 +131,14 @@ class Outcome:
 
 
 Node = Question | Outcome
+
+
+@dataclass(frozen=True)
+class Variant:
+    """En version av en nod (versioner: i guiden), färdig att visa när dess fönster gäller."""
+
+    window: Window
+    node: Node
 
 
 @dataclass(frozen=True)
@@ -153,6 +166,8 @@ class Tree:
     source: Path
     location: Location
     change_log: tuple[ChangeLogEntry, ...] = ()  # andringar: vad som ändrats i guiden och vem som godkänt
+    reviewed_location: Location | None = None
+    next_review_location: Location | None = None
 
     @property
     def questions(self) -> list[Question]:
@@ -211,6 +226,7 @@ class Chapter:
     unverified: tuple[str, ...]
     body: str
     source: Path
+    next_review_location: Location | None = None
 
 
 @dataclass(frozen=True)
@@ -283,6 +299,7 @@ class Agreement:
     last_follow_up: dt.date | None
     source: str
     comment: str
+    location: Location | None = None
 
 
 @dataclass
@@ -290,7 +307,9 @@ class Project:
     """Allt innehåll, validerat."""
 
     root: Path
-    today: dt.date | None = None  # datumet innehållet är inläst för (--idag eller dagens datum)
+    # Dagen som vyn gäller (build_tools/load/dated_view.py). None i den inlästa modellen, som har alla
+    # lydelser och versioner men ännu inte har valt någon.
+    today: dt.date | None = None
     trees: dict[str, Tree] = field(default_factory=dict)
     lagrum: dict[str, LagrumEntry] = field(default_factory=dict)
     cases: list[TrainingCase] = field(default_factory=list)
@@ -299,5 +318,7 @@ class Project:
     districts: list[District] = field(default_factory=list)
     city_contacts: list[Contact] = field(default_factory=list)
     agreements: dict[str, Agreement] = field(default_factory=dict)
+    # Vad uppföljningen flaggar för varje stadsdel den dagen (räknas i vyn, build_tools/load/dated_view.py).
+    agreement_flags: dict[str, tuple[str, ...]] = field(default_factory=dict)
     agreement_template: dict | None = None
     search_vocabulary: object | None = None

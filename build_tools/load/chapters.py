@@ -21,13 +21,12 @@ def load_chapters(
     trees: dict[str, Tree],
     lagrum: dict[str, LagrumEntry],
     report: Report,
-    today: dt.date,
     broken_trees: set[str] = frozenset(),
 ) -> list[Chapter]:
     chapters: list[Chapter] = []
     for folder, kind in FOLDERS.items():
         for path in sorted((guides_dir / folder).glob("*.md")):
-            chapter = _load_one(path, kind, trees, lagrum, report, today, broken_trees)
+            chapter = _load_one(path, kind, trees, lagrum, report, broken_trees)
             if chapter is not None:
                 chapters.append(chapter)
     return sorted(chapters, key=lambda c: (c.kind, c.order, c.title))
@@ -94,7 +93,6 @@ def _load_one(
     trees: dict[str, Tree],
     lagrum: dict[str, LagrumEntry],
     report: Report,
-    today: dt.date,
     broken_trees: set[str],
 ) -> Chapter | None:
     text = read_text(path, report)
@@ -148,13 +146,6 @@ def _load_one(
             "granskas_senast ska vara ett datum efter granskad.",
             code="granskningsdatum",
         )
-    elif next_review < today:
-        report.warning(
-            doc.at(("granskas_senast",)),
-            f"Sidan skulle ha granskats senast {next_review.isoformat()}.",
-            "Granska innehållet och uppdatera granskad och granskas_senast.",
-            code="granskning-passerad",
-        )
     for i, note in enumerate(data.get("obekraftat", [])):
         report.warning(
             doc.at(("obekraftat", i)),
@@ -187,4 +178,5 @@ def _load_one(
         unverified=tuple(data.get("obekraftat", [])),
         body=body.strip(),
         source=path,
+        next_review_location=doc.at(("granskas_senast",)),
     )

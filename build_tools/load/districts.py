@@ -115,9 +115,9 @@ def load_districts(path: Path, report: Report) -> tuple[list[District], list[Con
     return districts, city
 
 
-def load_agreements(
-    path: Path, districts: list[District], report: Report, today: dt.date | None = None
-) -> dict[str, Agreement]:
+def load_agreements(path: Path, districts: list[District], report: Report) -> dict[str, Agreement]:
+    """Uppföljningen av överenskommelserna. Det som beror på dagen (en försenad revidering)
+    flaggar vyn för en dag (build_tools/load/dated_view.py)."""
     doc = load_yaml(path, report)
     if doc is None or not check_against_schema(doc, "overenskommelser.schema.json", report):
         return {}
@@ -144,19 +144,8 @@ def load_agreements(
             last_follow_up=_date(raw.get("senaste_uppfoljning")),
             source=raw["kalla"],
             comment=raw.get("kommentar", "").strip(),
+            location=doc.at((*at, "status")),
         )
-    names = {d.slug: d.name for d in districts}
-    for index, raw in enumerate(doc.data["overenskommelser"]):
-        agreement = agreements.get(raw["stadsdel"])
-        if agreement is None:
-            continue
-        for flag in agreement_flags(agreement, today or dt.date.today()):
-            report.warning(
-                doc.at(("overenskommelser", index, "status")),
-                f"Samverkansöverenskommelse, {names[agreement.district]}: {flag}.",
-                "Fyll i uppgiften med källa när den är känd. Okänt ska stå som okänt.",
-                code="overenskommelse-uppfoljning",
-            )
     for district in districts:
         if district.slug not in agreements:
             report.warning(

@@ -6,6 +6,7 @@ import datetime as dt
 from pathlib import Path
 
 from ..base.diagnostics import Report
+from ..check.dated_checks import check_wordings
 from ..check.schema_check import check_against_schema
 from ..domain import dated
 from ..domain.model import LagrumEntry
@@ -18,8 +19,9 @@ STATUS_LABELS = {
 }
 
 
-def load_lagrum(path: Path, report: Report, today: dt.date) -> dict[str, LagrumEntry]:
-    """Läs registret. Varje post får den lydelse som gäller ``today`` (se build_tools/domain/dated.py)."""
+def load_lagrum(path: Path, report: Report) -> dict[str, LagrumEntry]:
+    """Läs registret. Varje post har sin grundläggande lydelse och alla senare (``wordings``).
+    Vilken som gäller en viss dag väljer vyn (build_tools/load/dated_view.py)."""
     doc = load_yaml(path, report)
     if doc is None or not check_against_schema(doc, "lagrum.schema.json", report):
         return {}
@@ -29,8 +31,8 @@ def load_lagrum(path: Path, report: Report, today: dt.date) -> dict[str, LagrumE
         wordings = dated.entry_wordings(
             raw, doc.key_at(where), lambda index, where=where: doc.at((*where, "lydelser", index))
         )
-        dated.check_wordings(entry_id, wordings, report)
-        current = dated.pick_wording(wordings, today)
+        check_wordings(entry_id, wordings, report)
+        current = wordings[0]
         changes = tuple(dated.entry_changes(entry_id, wordings))
         base = wordings[0].window
         entry = LagrumEntry(
@@ -52,11 +54,10 @@ def load_lagrum(path: Path, report: Report, today: dt.date) -> dict[str, LagrumE
             valid_from=base.start,
             valid_to=base.end,
             decision=base.decision,
-            state=base.state(today),
             changes=changes,
+            wordings=tuple(wordings),
         )
-        _check_entry(entry, doc.at((*where, "status")), report, today)
-        dated.check_changes(changes, today, report)
+        _check_entry(entry, doc.at((*where, "status")), report)
         entries[entry_id] = entry
     return entries
 
@@ -64,7 +65,7 @@ def load_lagrum(path: Path, report: Report, today: dt.date) -> dict[str, LagrumE
 _STATUS_PHRASE = {"delvis": "bara delvis kontrollerat", "ej-verifierad": "inte kontrollerat än"}
 
 
-def _check_entry(entry: LagrumEntry, status_at, report: Report, today: dt.date) -> None:
+def _check_entry(entry: LagrumEntry, status_at, report: Report) -> None:
     has_number = bool(entry.chapter or entry.section)
     if entry.status == "ej-verifierad" and has_number:
         report.error(
@@ -88,13 +89,6 @@ def _check_entry(entry: LagrumEntry, status_at, report: Report, today: dt.date) 
             f"Lagrummet \u201d{entry.id}\u201d ({entry.heading}) är {_STATUS_PHRASE[entry.status]}.",
             what,
             code="lagrum-att-kontrollera",
-        )
-    if entry.in_force and entry.in_force > today and entry.kind == "lag":
-        report.warning(
-            entry.location,
-            f"Lagrummet \u201d{entry.id}\u201d börjar gälla först {entry.in_force.isoformat()}.",
-            "Kontrollera att texterna som hänvisar hit säger att regeln ännu inte gäller.",
-            code="lagrum-framtida",
         )
 
 
@@ -135,6 +129,11 @@ def validity_note(entry: LagrumEntry) -> str:
     end = dated.swedish_date(entry.valid_to) if entry.valid_to else ""
     if entry.state == "forslag":
         return f"Föreslås gälla från {start}. Förslaget är inte beslutat."
+    if entry.state == "forslag-passerat":
+        return (
+            f"Väntades gälla från {start}, men det är ännu inte bekräftat att förslaget har blivit lag. "
+            "Sajten beskriver tills vidare reglerna som de var före förslaget."
+        )
     if entry.state == "kommande":
         sure = " Beslutet är inte bekräftat." if entry.decision == "troligen-beslutad" else ""
         return f"Gäller från {start}.{sure}"

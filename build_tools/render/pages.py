@@ -14,7 +14,6 @@ from ..addresses.urls import role_source, role_url
 from ..base.url_rule import safe_url
 from ..domain.case_roles import cases_for_role, roles_with_cases
 from ..domain.model import AUDIENCES, OUTCOME_KINDS, URGENCIES, Outcome, Project, Question, Tree
-from ..load.districts import agreement_flags
 from ..load.lagrum import STATUS_LABELS, citation_note, citation_text
 from ..load.search_terms import SearchHint
 from . import handbook, review
@@ -22,7 +21,7 @@ from .docx_files import district_value
 from .html_guard import mark_content
 from .markdown_text import to_html, to_inline_html, to_plain_text
 from .page import Page
-from .training import case_context
+from .training import case_context, selection_page
 from .upcoming import upcoming_page
 
 TEMPLATES = Path(__file__).resolve().parent / "templates"
@@ -145,10 +144,12 @@ def districts_json(project: Project) -> str:
 
 
 class PageBuilder:
-    def __init__(self, project: Project, today: dt.date | None = None) -> None:
+    def __init__(self, project: Project) -> None:
+        if project.today is None:
+            raise ValueError("Sidorna byggs av vyn för en dag (build_tools/load/dated_view.py), inte av modellen.")
         self.project = project
         self.template = project.agreement_template
-        self.today = today or project.today or dt.date.today()
+        self.today: dt.date = project.today
         self.env = _environment()
 
     def _render(self, template: str, page_url: str, **context) -> str:
@@ -179,6 +180,7 @@ class PageBuilder:
             pages.append(self.cases_index())
             pages.extend(self.case_page(case) for case in self.project.cases)
             pages.extend(self.role_collections())
+            pages.append(selection_page(self))
         pages.extend(self.review_page(tree) for tree in self.project.trees.values())
         pages.extend(handbook.handbook_pages(self))
         return pages
@@ -290,7 +292,7 @@ class PageBuilder:
             "okant": f"Vi vet inte om {d.name} har skolsociala team i dag.",
         }[sst["finns"]]
         agreement = self.project.agreements.get(d.slug)
-        flags = agreement_flags(agreement, self.today)
+        flags = list(self.project.agreement_flags.get(d.slug, ()))
         if agreement is None or agreement.status == "okant":
             agreement_text = "Vi har inga uppgifter om stadsdelens lokala samverkansöverenskommelse."
         elif agreement.status == "saknas":
@@ -356,7 +358,7 @@ class PageBuilder:
                     "independent": yes_no[a.independent_schools] if a else "Okänt",
                     "next_revision": show(a.next_revision) if a else "Okänt",
                     "last_follow_up": show(a.last_follow_up) if a else "Okänt",
-                    "flags": agreement_flags(a, self.today),
+                    "flags": list(self.project.agreement_flags.get(d.slug, ())),
                 }
             )
         body = self._render("followup.html.j2", urls.FOLLOWUP_URL, rows=rows, today=self.today.isoformat())
@@ -375,7 +377,14 @@ class PageBuilder:
             {"id": r, "name": name, "count": n, "url": role_url(r), "facit_url": role_url(r, True)}
             for r, name, n in roles_with_cases(self.project.cases)
         ]
-        body = self._render("cases_index.html.j2", urls.CASES_URL, groups=groups, roles=roles, audience=self._audience)
+        body = self._render(
+            "cases_index.html.j2",
+            urls.CASES_URL,
+            groups=groups,
+            roles=roles,
+            audience=self._audience,
+            selection_url=urls.SELECTION_URL,
+        )
         return Page(urls.CASES_SOURCE, "Övningsfall", body, description="Fall att öva på i introduktionsutbildningen.")
 
     def case_page(self, case) -> Page:

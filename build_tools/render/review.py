@@ -16,10 +16,11 @@ from markupsafe import Markup, escape
 from ..addresses import urls
 from ..addresses.site_map import review_source, review_url
 from ..domain.model import AUDIENCES, OUTCOME_KINDS, URGENCIES, Outcome, Question, Tree
-from ..domain.paths import bounded_paths, layers, paths_to_outcomes, unverified_on
-from ..load.lagrum import STATUS_LABELS, citation_text
+from ..domain.paths import bounded_paths, layers, paths_to_outcomes
+from ..load.lagrum import STATUS_LABELS, citation_note, citation_text
 from .markdown_text import to_plain_text
 from .page import Page
+from .review_nodes import node_views, path_chain, signed_version
 
 STYLESHEET = "redaktion/granskning.css"
 
@@ -230,30 +231,26 @@ def diagram(tree: Tree, page_url: str) -> Markup:
 @dataclass(frozen=True)
 class PathRow:
     number: int
-    steps: list[tuple[str, str]]  # (fråga, svar)
+    chain: str  # fraga.svar → … ⇒ utfall
     outcome: Outcome
-    url: str
-    unverified: list[tuple[str, str]]
 
 
 def review_context(tree: Tree, project, page_url: str) -> dict:
     path_set = bounded_paths(tree)
-    rows = []
-    for number, path in enumerate(path_set.paths, start=1):
-        steps = []
-        for step in path.steps:
-            question = tree.nodes[step.question_id]
-            answer = next(a for a in question.answers if a.id == step.answer_id)
-            steps.append((to_plain_text(question.text), to_plain_text(answer.label)))
-        outcome = tree.nodes[path.outcome_id]
-        rows.append(PathRow(number, steps, outcome, urls.node_url(tree.id, outcome.id), unverified_on(tree, path)))
+    rows = [
+        PathRow(number, path_chain(tree, path.steps, path.outcome_id), tree.nodes[path.outcome_id])
+        for number, path in enumerate(path_set.paths, start=1)
+    ]
     counts = paths_to_outcomes(tree)
-    cited = sorted({ref for o in tree.outcomes for ref in o.lagrum if ref in project.lagrum})
+    cited = sorted(
+        {ref for node in tree.nodes.values() for ref in getattr(node, "lagrum", ()) if ref in project.lagrum}
+    )
     uses = {ref: [o.id for o in tree.outcomes if ref in o.lagrum] for ref in cited}
     return {
         "tree": tree,
         "audience": ", ".join(AUDIENCES[a] for a in tree.audience),
         "diagram": diagram(tree, page_url),
+        "nodes": node_views(tree, _discovery_order(tree)),
         "rows": rows,
         "total_paths": path_set.total,
         "capped": path_set.capped,
@@ -265,10 +262,12 @@ def review_context(tree: Tree, project, page_url: str) -> dict:
         "uses": uses,
         "status_labels": STATUS_LABELS,
         "cite_text": citation_text,
+        "cite_note": citation_note,
         "plain": to_plain_text,
         "n_questions": len(tree.questions),
         "stylesheet": STYLESHEET,
-        "built": (project.today.isoformat() if getattr(project, "today", None) else ""),
+        "built": project.today.isoformat() if project.today else "",
+        "version": signed_version(tree.source),
         "change_log": getattr(tree, "change_log", ()),
     }
 

@@ -24,6 +24,7 @@ from .docx_files import CACHE_KIND as DOCX_KIND
 from .docx_files import agreement_documents
 from .page import Page
 from .pages import PageBuilder, districts_json, glossary_json
+from .review_nodes import signed_version
 
 # Håller mappen build/docs/ i git, så att MkDocs hittar den innan kroken har körts.
 KEEP_FILE = ".gitkeep"
@@ -56,7 +57,10 @@ class CachedPageBuilder(PageBuilder):
 
     def review_page(self, tree: Tree) -> Page:
         render_one = super().review_page
-        return self._cached("granskning", tree, lambda t: [render_one(t)])[0]
+        # Granskningsvyn visar också guidens versioner (ur filen) och incheckningen i git.
+        source = tree.source.read_bytes() if tree.source.is_file() else b""
+        part = digest("granskning", source, signed_version(tree.source).key)
+        return self._cached(part, tree, lambda t: [render_one(t)])[0]
 
     def _tree_key(self, tree: Tree) -> str:
         """Nyckeln för guiden, räknad en gång per bygge (repr av en stor guide tar några millisekunder)."""

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import json
 
+from ..addresses import urls
 from ..addresses.answer_state import encode_steps
 from ..domain.model import TrainingCase
 from .markdown_text import to_plain_text
+from .page import Page
 
 
 def case_context(project, case: TrainingCase) -> dict:
@@ -37,3 +39,15 @@ def case_context(project, case: TrainingCase) -> dict:
         "path_state": encode_steps(case.steps),
         "why_not_json": json.dumps(why_not, ensure_ascii=False, separators=(",", ":")),
     }
+
+
+def selection_page(builder):
+    """Sidan "Skriv ut valda fall": alla fall med facit; kryssrutorna styr vad som skrivs ut.
+
+    Utan JavaScript skrivs alla fall ut (rutorna är ikryssade från början). Med JavaScript väljs
+    fallen från övningsfallens sida via adressens fragment (#fall=a,b&facit=ja), som aldrig skickas."""
+    project = builder.project
+    ordered = [c for tree in project.trees.values() for c in project.cases if c.guide_id == tree.id]
+    cases = [case_context(project, c) for c in ordered]
+    body = builder._render("cases_print.html.j2", urls.SELECTION_URL, cases=cases, audience=builder._audience)
+    return Page(urls.SELECTION_SOURCE, "Skriv ut valda övningsfall", body, hide=("navigation",), searchable=False)

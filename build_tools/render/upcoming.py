@@ -1,6 +1,6 @@
 """Sidan Kommande ändringar: varje datumsatt ändring i lagrumsregistret och i guiderna.
 
-Sidan byggs av modellen (build_tools/domain/dated.py har redan räknat ut vilka ändringar som finns).
+Sidan byggs av vyn för en dag (build_tools/load/dated_view.py).
 Den känner inte till MkDocs.
 """
 
@@ -78,19 +78,22 @@ def change_rows(project: Project) -> list[ChangeRow]:
     return rows
 
 
-def upcoming_context(project: Project, today: dt.date) -> dict:
-    """Det mallen behöver: ändringar som kommer, och ändringar som redan har börjat gälla."""
+def upcoming_context(project: Project, day: dt.date) -> dict:
+    """Det mallen behöver: ändringar som kommer, förslag vars datum har passerats utan bekräftat
+    beslut, och ändringar som redan har börjat gälla."""
     rows = change_rows(project)
+    passed = sorted((r for r in rows if r.change.date <= day), key=lambda r: r.change.date, reverse=True)
     return {
-        "today_text": dated.swedish_date(today),
-        "coming": [r for r in rows if r.change.date > today],
-        "past": sorted((r for r in rows if r.change.date <= today), key=lambda r: r.change.date, reverse=True),
+        "today_text": dated.swedish_date(day),
+        "coming": [r for r in rows if r.change.date > day],
+        # Ett förslag vars datum har passerats har inte börjat gälla: det står för sig.
+        "overdue": [r for r in passed if r.change.decision == "foreslagen"],
+        "past": [r for r in passed if r.change.decision != "foreslagen"],
         "decisions": dated.DECISIONS,
     }
 
 
 def upcoming_page(builder):
     """Sidan som en ``Page`` (anropas från PageBuilder.all_pages)."""
-    today = builder.project.today or builder.today
-    body = builder._render("upcoming.html.j2", UPCOMING_URL, **upcoming_context(builder.project, today))
+    body = builder._render("upcoming.html.j2", UPCOMING_URL, **upcoming_context(builder.project, builder.today))
     return Page(UPCOMING_SOURCE, TITLE, body, description=DESCRIPTION)

@@ -10,7 +10,6 @@ site_url med snabbnavigering, och nådd genom att klicka från startsidan.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -93,7 +92,7 @@ def walk_from_start_page(page, served_site, tree) -> None:
     page.emulate_media(media="print")
     header = page.locator(".sv-print-header")
     assert header.is_visible()
-    assert tree.title in header.inner_text() and dt.date.today().isoformat() in header.inner_text()
+    assert tree.title in header.inner_text() and _browser_day(page) in header.inner_text()
     assert page.locator(".sv-summary").is_visible()
     assert not page.locator(".sv-print-button").is_visible()
     # Inget svar har skickats till servern: svaren står i fragmentet, som webbläsaren aldrig skickar.
@@ -289,3 +288,8 @@ def test_skip_link_first_and_focus_moves_to_the_new_heading_after_instant_naviga
         arg=district.name,
     )
     assert page.evaluate("performance.getEntriesByType('navigation').length") == 1
+
+
+def _browser_day(page) -> str:
+    """Dagen enligt webbläsarens klocka: utskriften säger när den skrevs ut (sv-SE ger ÅÅÅÅ-MM-DD)."""
+    return page.evaluate("new Date().toLocaleDateString('sv-SE')")

@@ -29,7 +29,7 @@ from build_tools.base.url_rule import safe_url
 from build_tools.domain.model import Contact, Outcome, Question
 from build_tools.load.project import Layout, load_project
 from build_tools.render.site import write_site
-from tests.content import real_project
+from tests.content import TEST_DAY, real_project
 from tests.site_server import ROOT, ServedSite, mkdocs_build, reserve_server, start
 
 # Varje nyttolast försöker sätta window.__pwned eller hämta något från en annan värd.
@@ -51,7 +51,6 @@ HOSTILE_MARKDOWN = (
     f"Text före.\n\n{SCRIPT}\n\n{IMG}\n\n{IFRAME}\n\n{JS_LINK}\n\n{BREAKOUT}\n\n{ESCAPED_REFRESH}\n\n"
     f"{INDENTED_FENCE}\n\n{REFERRER}\n\n{BUTTON}\n\n{FORM}\n\n{REFERENCE_LINK}\n\nNUL:\x00:slut \u202eRLO\u202c\n"
 )
-TODAY = dt.date(2026, 12, 7)
 
 
 # ---- 1. check säger ifrån, med fil och rad ----
@@ -152,7 +151,7 @@ def test_check_reports_html_and_dangerous_links_with_file_and_line(tmp_path, fil
     path.write_text(changed, encoding="utf-8")
     start = pattern.search(text).start()
     expected_line = text.count("\n", 0, start) + 1
-    _, report = load_project(Layout(root), TODAY)
+    _, report = load_project(Layout(root), TEST_DAY)
     found = [d for d in report.errors if d.code == code and d.location.path == path]
     assert found, [d.format(root) for d in report.errors]
     # Felet pekar på raden med det fientliga värdet (eller raden efter en nyckel med blocktext).
@@ -166,7 +165,7 @@ def test_a_700_level_list_is_an_error_within_seconds(tmp_path):
     path = root / "guides" / "stod" / "bus.md"
     text = path.read_text(encoding="utf-8")
     path.write_text(text + "\n" + "\n".join("    " * i + "- nivå" for i in range(700)) + "\n", encoding="utf-8")
-    _, report = load_project(Layout(root), TODAY)
+    _, report = load_project(Layout(root), TEST_DAY)
     first = text.count("\n") + 2  # listans första rad; felet gäller den 21:a nivån
     assert [(d.code, d.location.path, d.location.line) for d in report.errors] == [("markdown-djup", path, first + 20)]
 
@@ -177,7 +176,7 @@ def test_a_symlink_to_a_file_outside_is_refused_and_not_quoted(tmp_path):
     secret.write_text("root:x:0:0:hemlig-rad:/root:/bin/bash\n" * 40, encoding="utf-8")
     for link in (root / "docs" / "passwd.txt", root / "decision_trees" / "passwd.yaml", root / "data" / "x.yaml"):
         link.symlink_to(secret)
-    _, report = load_project(Layout(root), TODAY)
+    _, report = load_project(Layout(root), TEST_DAY)
     assert sorted(d.location.path.name for d in report.errors if d.code == "inte-vanlig-fil") == [
         "passwd.txt", "passwd.yaml", "x.yaml"
     ]  # fmt: skip

@@ -10,6 +10,7 @@ import pytest
 from build_tools.domain.graph import all_paths
 from build_tools.render.markdown_text import to_plain_text
 from tests.browser.walker import encode, load_for_collection, node_url, wait_for_node, walk
+from tests.content import TEST_DAY
 
 PROJECT = load_for_collection()
 
@@ -19,6 +20,7 @@ pytestmark = pytest.mark.browser
 def test_print_view_contains_the_record(page, base_url):
     tree = PROJECT.trees["ska-jag-gora-en-orosanmalan"]
     path = max(all_paths(tree), key=lambda p: len(p.steps))
+    page.clock.set_fixed_time(dt.datetime.combine(TEST_DAY, dt.time(12)))  # webbläsarens klocka: testets dag
     page.goto(node_url(base_url, tree.id, path.outcome_id, "svar=" + encode(path.steps)))
     wait_for_node(page, path.outcome_id)
     assert page.locator(".sv-print-button").inner_text() == "Skriv ut / spara som PDF"
@@ -30,7 +32,7 @@ def test_print_view_contains_the_record(page, base_url):
     text = header.inner_text()
     assert tree.title in text
     assert tree.reviewed.isoformat() in text
-    assert dt.date.today().isoformat() in text
+    assert header.locator("dt:has-text('Utskriven') + dd").inner_text() == TEST_DAY.isoformat()
     for step in path.steps:
         question = tree.nodes[step.question_id]
         answer = next(a for a in question.answers if a.id == step.answer_id)

@@ -5,7 +5,6 @@ Testerna använder scheman som skapas i minnet ur dagens innehåll, inte filerna
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 
@@ -17,13 +16,14 @@ from build_tools.base.diagnostics import Report
 from build_tools.load.id_schemas import planned_files
 from build_tools.load.project import Layout, load_project
 from build_tools.source.yaml_source import load_yaml, parse_yaml
+from tests.content import TEST_DAY
 
 ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture(scope="module")
 def project():
-    loaded, report = load_project(Layout(ROOT), dt.date.today())
+    loaded, report = load_project(Layout(ROOT), TEST_DAY)
     assert report.ok
     return loaded
 

@@ -3,17 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import subprocess
+from html import unescape
 from pathlib import Path
+
+from markupsafe import escape
 
 from build_tools.addresses.site_map import review_source, site_sources
 from build_tools.base.diagnostics import Location
 from build_tools.domain.graph import all_paths
 from build_tools.domain.model import Answer, Outcome, Question, Tree
 from build_tools.domain.paths import bounded_paths, count_paths, paths_to_outcomes
+from build_tools.load.lagrum import citation_text
 from build_tools.load.project import Layout, load_project
+from build_tools.render.markdown_text import to_plain_text
 from build_tools.render.pages import PageBuilder
 from build_tools.render.review import review_page
+from build_tools.render.review_nodes import SignedVersion, signed_version
 from build_tools.render.site import extra_files
 from tests.helpers import make_project
 
@@ -51,7 +59,7 @@ def test_small_guides_use_the_existing_enumeration(tmp_path):
 def test_review_page_has_every_path_a_diagram_and_links_into_the_guide(tmp_path):
     project, _ = load_project(Layout(make_project(tmp_path)), TODAY)
     tree = project.trees["exempel"]
-    page = review_page(PageBuilder(project, TODAY), tree)
+    page = review_page(PageBuilder(project), tree)
     assert page.source == review_source("exempel") == "beslutsstod/exempel/granskning/index.md"
     assert "navigation" in page.hide
     body = page.body
@@ -68,7 +76,7 @@ def test_capped_guide_says_so(tmp_path):
     project, _ = load_project(Layout(make_project(tmp_path)), TODAY)
     project.trees = {"kedja": _chain(12)}
     project.lagrum = {}
-    body = review_page(PageBuilder(project, TODAY), project.trees["kedja"]).body
+    body = review_page(PageBuilder(project), project.trees["kedja"]).body
     assert "Tabellen visar de första 400 av 4096 vägar" in body
 
 
@@ -76,7 +84,91 @@ def test_site_map_matches_the_pages_that_are_built():
     """Länkkontrollen räknar ut sajtens sidor utan att rendera; listan ska stämma med bygget."""
     project, report = load_project(Layout(ROOT), TODAY)
     assert report.ok
-    built = {page.source for page in PageBuilder(project, TODAY).all_pages()}
+    built = {page.source for page in PageBuilder(project).all_pages()}
     built |= set(extra_files(project))
     built |= {p.relative_to(ROOT / "docs").as_posix() for p in (ROOT / "docs").rglob("*") if p.is_file()}
     assert site_sources(project, ROOT / "docs") == built
+
+
+def _text(html: str) -> str:
+    """Sidans text utan taggar, med mellanrummen hopslagna (som en läsare ser den)."""
+    text = " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+    return re.sub(r" ([.,:;?!)])", r"\1", text)
+
+
+def _plain(markdown: str) -> str:
+    return re.sub(r" ([.,:;?!)])", r"\1", " ".join(to_plain_text(markdown).split()))
+
+
+def _real_review(tree_id: str):
+    project, report = load_project(Layout(ROOT), TODAY)
+    assert report.ok
+    tree = project.trees[tree_id]
+    return tree, review_page(PageBuilder(project), tree).body
+
+
+def test_review_view_shows_everything_a_reader_sees_once_per_node():
+    project, report = load_project(Layout(ROOT), TODAY)
+    assert report.ok
+    for tree in project.trees.values():
+        body = review_page(PageBuilder(project), tree).body
+        text = _text(body)
+        for node in tree.nodes.values():
+            section = body.split(f'id="nod-{node.id}"', 1)[1].split("</section>", 1)[0]
+            today_part = section.split('class="sv-review__version"', 1)[0]
+            if isinstance(node, Question):
+                assert _plain(node.text) in text
+                assert not node.help or _plain(node.help.split("\n\n")[0]) in _text(today_part)
+                for answer in node.answers:
+                    assert _plain(answer.label) in _text(today_part)
+                continue
+            assert _plain(node.title) in text
+            assert _plain(node.steps[0]) in _text(today_part)
+            assert _plain(node.body.split("\n\n")[-1]) in _text(today_part)
+            # Lagrummen en gång per nod, med status: en statusmärkning per lagrum i listan.
+            assert today_part.count('class="sv-review__status ') == len(node.lagrum), (tree.id, node.id)
+            for ref in node.lagrum:
+                assert str(escape(citation_text(project.lagrum[ref]))) in today_part
+
+
+def test_review_view_has_no_lagrum_per_path_and_shows_paths_as_ids():
+    tree, body = _real_review("ska-jag-gora-en-orosanmalan")
+    paths = body.split('id="vagar"', 1)[1].split('id="lagrum-i-guiden"', 1)[0]
+    assert "sv-review__status" not in paths
+    longest = max(bounded_paths(tree).paths, key=lambda p: len(p.steps))
+    chain = " → ".join(f"{s.question_id}.{s.answer_id}" for s in longest.steps)
+    assert f"{chain} ⇒ {longest.outcome_id}" in paths
+
+
+def test_review_view_shows_text_that_changes_on_a_date():
+    _tree, body = _real_review("vad-far-jag-dela")
+    section = body.split('id="nod-fristaende-skola"', 1)[1].split("</section>", 1)[0]
+    assert "Byter text från 2027-01-01" in section
+    assert "Elevhälsans uppgifter har stark sekretess också i fristående skolor" in section
+    assert "osl-enskilda-huvudman" in section
+
+
+def _git(folder: Path, *args: str) -> None:
+    env = {**os.environ, "GIT_AUTHOR_DATE": "2026-05-04T12:00:00", "GIT_COMMITTER_DATE": "2026-05-04T12:00:00"}
+    env |= {"GIT_AUTHOR_NAME": "T", "GIT_AUTHOR_EMAIL": "t@example.invalid"}
+    env |= {"GIT_COMMITTER_NAME": "T", "GIT_COMMITTER_EMAIL": "t@example.invalid"}
+    subprocess.run(["git", "-C", str(folder), *args], check=True, capture_output=True, env=env)
+
+
+def test_the_signed_version_is_the_commit_and_says_when_files_are_not_committed(tmp_path):
+    root = make_project(tmp_path)
+    tree_file = root / "decision_trees" / "exempel.yaml"
+    assert signed_version(tree_file) == SignedVersion()  # ingen git: "okänd"
+    project, _ = load_project(Layout(root), TODAY)
+    body = review_page(PageBuilder(project), project.trees["exempel"]).body
+    assert "okänd" in body
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "start")
+    version = signed_version(tree_file)
+    assert version.date == "2026-05-04" and len(version.commit) >= 7 and not version.uncommitted
+    project, _ = load_project(Layout(root), TODAY)
+    body = review_page(PageBuilder(project), project.trees["exempel"]).body
+    assert f"<code>{version.commit}</code> från 2026-05-04" in body
+    tree_file.write_text(tree_file.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert signed_version(tree_file).uncommitted
