@@ -272,6 +272,27 @@ def format_report(
     errors = sort_diagnostics(d for d in report.errors if _in(selection, d))
     warnings = sort_diagnostics(d for d in report.warnings if _in(selection, d))
     elsewhere = [d for d in report.errors if not _in(selection, d)]
+    lines = _error_lines(errors, elsewhere, root, selection)
+    if lines:
+        lines.append("")
+    total = summary_text(len(errors), len(warnings))
+    lines.append(_summary_line(total, bool(errors), bool(elsewhere), selection is None))
+    failed = bool(errors or elsewhere)
+    if quiet or not warnings:
+        return lines, failed
+    lines.append("")
+    if show_all:
+        lines.extend(_every_warning(warnings, root))
+        if errors:
+            lines.append(f"Innehållet har {total}. Felen står först i utskriften.")
+        return lines, failed
+    lines.extend(_warnings_per_code(warnings, root, show_codes))
+    return lines, failed
+
+
+def _error_lines(
+    errors: list[Diagnostic], elsewhere: list[Diagnostic], root: Path, selection: set[Path] | None
+) -> list[str]:
     lines: list[str] = []
     if selection is not None:
         known = _known_files(root)
@@ -279,9 +300,7 @@ def format_report(
         names = ", ".join(_show(p, root) for p in outside[:3]) + (" …" if len(outside) > 3 else "")
         if outside:
             lines.append(f"Obs: check kontrollerar inte {names} (ingen innehållsfil).")
-    for d in errors:
-        lines.append(d.format(root))
-    failed = bool(errors)
+    lines.extend(d.format(root) for d in errors)
     if elsewhere:
         files = sorted({_show(d.location.path, root) for d in elsewhere})
         shown = ", ".join(files[:3]) + (" …" if len(files) > 3 else "")
@@ -289,30 +308,30 @@ def format_report(
             f"Andra filer har {summary_text(len(elsewhere), 0).split(',')[0]} ({shown}). "
             "Kör check utan filnamn för att se dem."
         )
-        failed = True
-    if lines:
+    return lines
+
+
+def _summary_line(total: str, has_errors: bool, errors_elsewhere: bool, everything: bool) -> str:
+    if has_errors:
+        return f"{'Innehållet' if everything else 'Filerna du angav'} har {total}. Rätta felen och kör igen."
+    if errors_elsewhere:
+        return f"Filerna du angav har {total}, men andra filer har fel."
+    return f"Klart: {total}." if everything else f"Klart: filerna du angav har {total}."
+
+
+def _every_warning(warnings: list[Diagnostic], root: Path) -> list[str]:
+    lines: list[str] = []
+    for code, items in group_by_code(warnings):
+        lines.append(f"== {describe(code)} [{code}]: {len(items)}")
+        lines.extend(d.format(root) for d in items)
         lines.append("")
-    total = summary_text(len(errors), len(warnings))
-    if errors:
-        what = "Innehållet" if selection is None else "Filerna du angav"
-        lines.append(f"{what} har {total}. Rätta felen och kör igen.")
-    elif elsewhere:
-        lines.append(f"Filerna du angav har {total}, men andra filer har fel.")
-    else:
-        lines.append(f"Klart: {total}." if selection is None else f"Klart: filerna du angav har {total}.")
-    if quiet or not warnings:
-        return lines, failed
-    lines.append("")
+    return lines
+
+
+def _warnings_per_code(warnings: list[Diagnostic], root: Path, show_codes: list[str] | tuple[str, ...]) -> list[str]:
+    """En rad per sort, och varje varning av sorterna i ``show_codes``."""
     groups = group_by_code(warnings)
-    if show_all:
-        for code, items in groups:
-            lines.append(f"== {describe(code)} [{code}]: {len(items)}")
-            lines.extend(d.format(root) for d in items)
-            lines.append("")
-        if errors:
-            lines.append(f"Innehållet har {total}. Felen står först i utskriften.")
-        return lines, failed
-    lines.append("Varningar per sort (visa alla med --alla, en sort med --visa KOD):")
+    lines = ["Varningar per sort (visa alla med --alla, en sort med --visa KOD):"]
     width = max(len(str(len(items))) for _, items in groups)
     for code, items in groups:
         files = len({d.location.path for d in items})
@@ -326,7 +345,7 @@ def format_report(
             continue
         lines.append(f"== {describe(code)} [{code}]: {len(items)}")
         lines.extend(d.format(root) for d in items)
-    return lines, failed
+    return lines
 
 
 def _show(path: Path, root: Path) -> str:

@@ -1,7 +1,17 @@
-"""Hur byggverktyget skalar med antalet guider. Skriver ut siffror; inget här är ett test.
+"""Hur byggverktyget skalar med antalet guider, och bygget bredvid Material standard. Skriver ut siffror;
+inget här är ett test.
 
     .venv/bin/python scripts/engine_benchmark.py            # N = 100 och 2N = 200
     .venv/bin/python scripts/engine_benchmark.py --n 25     # snabbare: 25 och 50
+    .venv/bin/python scripts/engine_benchmark.py --bara-check --n 200   # check vid 200 guider, kall och varm
+    .venv/bin/python scripts/engine_benchmark.py --mot-standard         # mkdocs build: vårt kallt/varmt mot Material
+
+--mot-standard bygger det riktiga innehållet med ``mkdocs build`` omväxlande: vårt kalla bygge (ingen
+build/cache, tom build/docs), vårt varma (cachen kvar, inget ändrat) och Material standard på samma
+genererade sidor (samma konfiguration utan krok, tematillägg, egna skript och CSS; samma sätt som
+scripts/site_benchmark.py gör sin jämförelse). Ordningen vänds varje varv. Tiden är CPU-tid (användare +
+system för barnprocessen, getrusage), inte väggklocka, och varje siffra skrivs ut med datorns
+belastning (load average, 1 minut) när den mättes: maskinen delas med andra.
 
 För N och 2N genererade guider (scripts/synthetic_content.py, ungefär 60 noder var, plus det riktiga
 innehållet) mäts i en egen process, i en tillfällig rotmapp:
@@ -91,7 +101,7 @@ def change_one_guide(root: Path) -> None:
     path.write_text(text.replace("Syntetisk text 1", "Syntetisk text 1, ändrad", 1), encoding="utf-8")
 
 
-def measure(n: int, workdir: Path, code: Path, repeat: int) -> list[Timing]:
+def measure(n: int, workdir: Path, code: Path, repeat: int = 1) -> list[Timing]:
     """Varje steg ``repeat`` gånger; den snabbaste gången räknas (maskinen kan ha annat för sig)."""
     # Innehållet kopieras från samma mapp som koden när den har innehåll (en äldre version), annars härifrån.
     source = code if (code / "decision_trees").is_dir() else ROOT
@@ -116,6 +126,9 @@ def verdict(value: float, target: float | None, n: int) -> str:
 
 def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--mot-standard", action="store_true", help="mkdocs build: vårt kallt och varmt mot Material")
+    parser.add_argument("--bara-check", action="store_true", help="bara check (kall och varm) vid --n guider")
+    parser.add_argument("--varv", type=int, default=3, help="varv för --mot-standard och --bara-check (standard 3)")
     parser.add_argument("--n", type=int, default=100, help="N; mäter N och 2N guider (standard 100)")
     parser.add_argument(
         "--kod",
@@ -126,6 +139,16 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--ganger", type=int, default=1, help="kör varje steg så många gånger; den snabbaste räknas")
     parser.add_argument("--behall", action="store_true", help="behåll de genererade rotmapparna")
     args = parser.parse_args(argv)
+    if args.mot_standard:
+        from scripts.build_comparison import compare_with_stock
+
+        compare_with_stock(ROOT, args.varv)
+        return
+    if args.bara_check:
+        from scripts.build_comparison import check_at
+
+        check_at(args.n, args.varv, ROOT)
+        return
     sizes = (args.n, 2 * args.n)
     workdir = Path(tempfile.mkdtemp(prefix="engine-benchmark-"))
     results = {n: measure(n, workdir, args.kod.resolve(), args.ganger) for n in sizes}

@@ -11,6 +11,7 @@ komprimerat, utan HTTP-rubriker), så att också sökindexet som sökningens web
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 import shutil
@@ -29,8 +30,9 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 
 from build_tools.adapters.compress import compress_site  # noqa: E402
 from build_tools.adapters.hosting import HostingRules, LocalNginx, project_rules, write_local_nginx  # noqa: E402
-from scripts.browser_setup import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from tests.content import real_project  # noqa: E402
+from build_tools.base.layout import Layout  # noqa: E402
+from build_tools.devtools.browser_setup import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from build_tools.load.project import load_project  # noqa: E402
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 # Materials egna inbäddade skript får köra i standardversionen (den har ingen CSP av sitt eget).
@@ -98,7 +100,7 @@ def visit(browser, first: str, second: str, access_log: Path) -> tuple[list, lis
 
 
 def main() -> int:
-    trees = list(real_project().trees.values())
+    trees = list(load_project(Layout(ROOT), dt.date.today())[0].trees.values())
     path = f"/beslutsstod/{trees[0].id}/{trees[0].start}/"
     other = f"/beslutsstod/{trees[-1].id}/{trees[-1].start}/"
     with tempfile.TemporaryDirectory(prefix="forsta-besoket-") as temp, sync_playwright() as playwright:

@@ -28,8 +28,8 @@ sys.path.insert(0, str(ROOT))
 from playwright.sync_api import TimeoutError as PlaywrightTimeout  # noqa: E402
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from scripts.browser_setup import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from scripts.search_client import QUERY_FILES, Score, load_queries, open_search, run_queries  # noqa: E402
+from build_tools.devtools.browser_setup import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from build_tools.devtools.search_client import QUERY_FILES, Score, load_queries, open_search, run_queries  # noqa: E402
 
 LABELS = {
     "utveckling": "Utvecklingsfrågor",

@@ -28,9 +28,9 @@ if str(ROOT) not in sys.path:
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from scripts.browser_setup import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
-from scripts.search_client import load_queries, open_search, run_queries  # noqa: E402
-from tests.site_server import ServedSite, reserve_server, start  # noqa: E402
+from build_tools.devtools.browser_setup import CHROMIUM, CHROMIUM_ARGS  # noqa: E402
+from build_tools.devtools.search_client import load_queries, open_search, run_queries  # noqa: E402
+from build_tools.devtools.site_server import ServedSite, reserve_server, start  # noqa: E402
 
 CLICK_JS = """async ([selector, ours]) => {
   const link = document.querySelector(selector);

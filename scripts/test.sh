@@ -28,6 +28,9 @@ $PY -m build_tools check --tyst
 echo "== mkdocs build --strict (publiceringens konfiguration)"
 .venv/bin/mkdocs build --strict --quiet
 
+echo "== Zensical (röktest: bygget ska gå igenom; det som Zensical saknar listas bara)"
+$PY scripts/zensical_trial.py
+
 echo "== pytest"
 # Två arbetare (en per kärna); varje testfil körs i sin helhet av en av dem.
 $PY -m pytest -p no:cacheprovider -n 2 --dist loadfile "$@"

@@ -1,15 +1,18 @@
-"""Provbygge med Zensical (efterträdaren till Material for MkDocs): vad fungerar, och vad skiljer?
+"""Provbygge med Zensical (efterträdaren till Material for MkDocs): vad fungerar, och vad saknas?
 
     .venv/bin/python scripts/zensical_trial.py      # eller: scripts/benchmark.py --zensical
 
-Zensical installeras i en egen miljö (build/zensical-venv) i en låst version. Den läser mkdocs.yml men
-kör inga MkDocs-krokar, så kärnans steg körs före och efter: `python -m build_tools build` (sidorna i
-build/docs/) och, om Zensical skriver Materials sökindex, `python -m build_tools sokindex`. Bygget görs i
-en kopia av projektet. Inget här är ett test; raderna beskriver läget.
+scripts/test.sh kör det som ett röktest: sviten stoppar om Zensical inte kan bygga sajten, men inte
+för det som Zensical ännu saknar (det skrivs bara ut, under "Saknas med Zensical").
+
+Zensical är låst i requirements-test.txt (versionen läses därifrån) och installeras med testerna.
+Den läser mkdocs.yml men kör inga MkDocs-krokar; bygget görs därför med Zensical-adaptern
+(`python -m build_tools.adapters.zensical`), i en kopia av projektet.
 """
 
 from __future__ import annotations
 
+import importlib.metadata
 import os
 import shutil
 import subprocess
@@ -22,23 +25,43 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from build_tools.adapters.zensical import GAPS  # noqa: E402
 from build_tools.check.site_links import check_site  # noqa: E402
 
-ZENSICAL = "zensical==0.0.73"  # den senaste som går att installera här (0.1.x kräver ett paket som saknas)
-VENV = ROOT / "build" / "zensical-venv"
+REQUIREMENTS = ROOT / "requirements-test.txt"
+
+
+def pinned_zensical() -> str:
+    """Den låsta versionen, t.ex. 'zensical==0.0.73' (0.1.x kräver zensical-ui, som inte går att installera)."""
+    for line in REQUIREMENTS.read_text(encoding="utf-8").splitlines():
+        if line.strip().startswith("zensical=="):
+            return line.strip()
+    raise SystemExit("requirements-test.txt låser ingen version av zensical.")
+
+
+ZENSICAL = pinned_zensical()
+# Provbygget läser innehållet som en fast dag (samma som testerna), så att det inte beror på klockan.
+TRIAL_DAY = "2026-12-07"
+BUILT = f"{ZENSICAL}: bygget gick igenom"
 
 
 def ensure_zensical() -> Path:
-    binary = VENV / "bin" / "zensical"
-    stamp = VENV / ".installerat"
-    if not binary.exists() or not stamp.exists() or stamp.read_text() != ZENSICAL:
-        subprocess.run([sys.executable, "-m", "venv", str(VENV)], check=True)
-        subprocess.run([str(VENV / "bin" / "pip"), "install", "--quiet", ZENSICAL], check=True)
-        stamp.write_text(ZENSICAL)
+    """Zensical i samma miljö som testerna, i den låsta versionen."""
+    binary = Path(sys.executable).with_name("zensical")
+    try:
+        installed = importlib.metadata.version("zensical")
+    except importlib.metadata.PackageNotFoundError:
+        installed = ""
+    if not binary.exists() or f"zensical=={installed}" != ZENSICAL:
+        raise SystemExit(
+            f"{ZENSICAL} är inte installerad (hittade {installed or 'ingen'}). "
+            "Kör: bash scripts/bootstrap.sh requirements-test.txt"
+        )
     return binary
 
 
 def trial() -> list[str]:
+    """Raderna som beskriver läget. Den första säger om bygget gick igenom."""
     lines: list[str] = []
     binary = ensure_zensical()
     with tempfile.TemporaryDirectory(prefix="zensical-") as temp:
@@ -46,23 +69,28 @@ def trial() -> list[str]:
         shutil.copytree(ROOT, copy, ignore=shutil.ignore_patterns(".venv", "site", ".git", "build", "offline"))
         (copy / "build" / "docs").mkdir(parents=True)
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", SITE_URL="http://127.0.0.1:8000/")
-        subprocess.run(
-            [sys.executable, "-m", "build_tools", "build", "--tyst", "--rot", str(copy)],
-            cwd=ROOT,
-            env=env,
-            check=True,
-            capture_output=True,
-        )
         started = time.perf_counter()
         result = subprocess.run(
-            [str(binary), "build", "--strict", "-f", "mkdocs.yml"], cwd=copy, env=env, capture_output=True, text=True
+            [
+                sys.executable,
+                "-m",
+                "build_tools.adapters.zensical",
+                "--rot",
+                str(copy),
+                "--idag",
+                TRIAL_DAY,
+                "--zensical",
+                str(binary),
+            ],
+            cwd=ROOT,
+            env=env,
+            capture_output=True,
+            text=True,
         )
         seconds = time.perf_counter() - started
         site = copy / "site"
-        lines.append(
-            f"{ZENSICAL}: bygget {'gick igenom' if result.returncode == 0 else 'misslyckades'} "
-            f"(--strict) på {seconds:.1f} s."
-        )
+        outcome = BUILT if result.returncode == 0 else f"{ZENSICAL}: bygget misslyckades"
+        lines.append(f"{outcome} (--strict, med kärnans steg före och efter) på {seconds:.1f} s.")
         if result.returncode != 0:
             lines.append("Felet: " + (result.stderr or result.stdout).strip().splitlines()[-1][:200])
             return lines
@@ -80,19 +108,12 @@ def trial() -> list[str]:
         csp = sum("Content-Security-Policy" in p.read_text(encoding="utf-8") for p in pages)
         lines.append(f"Sidor med sajtens CSP (overrides/main.html används): {csp} av {len(pages)}.")
         if (site / "search" / "search_index.json").exists():
-            subprocess.run(
-                [sys.executable, "-m", "build_tools", "sokindex", str(site), "--rot", str(copy)],
-                cwd=ROOT,
-                check=True,
-                capture_output=True,
-            )
-            lines.append("Sökindexet är Materials format: de svenska sökorden lades till med sokindex.")
+            lines.append("Sökindexet är Materials format: adaptern lade till de svenska sökorden.")
         else:
             found = sorted(p.relative_to(site).as_posix() for p in site.glob("search*"))
             lines.append(
                 f"Sökindexet har ett annat format ({', '.join(found) or 'inget'}): de svenska sökorden "
-                "(build_tools sokindex) läggs inte till ännu, och search-query.js kopplar in sig i "
-                "Materials sökning, inte Zensicals."
+                "läggs inte till ännu, och search-query.js kopplar in sig i Materials sökning, inte Zensicals."
             )
         storage = sum("localStorage" in p.read_text(encoding="utf-8") for p in site.rglob("*.js"))
         lines.append(
@@ -100,9 +121,17 @@ def trial() -> list[str]:
             "Zensicals egna skript behöver granskas)."
         )
         lines.append("Krokarna i mkdocs.yml körs inte: förhandsvisningens felruta och sidfotens källfil saknas.")
+        lines.append("Saknas med Zensical:")
+        lines.extend(f"  - {gap}" for gap in GAPS)
     return lines
 
 
-if __name__ == "__main__":
-    for line in trial():
+def main() -> int:
+    lines = trial()
+    for line in lines:
         print(line)
+    return 0 if lines[0].startswith(BUILT) else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

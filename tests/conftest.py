@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from build_tools.base.build_day import ENV as BUILD_DAY_ENV
+from build_tools.devtools.site_server import ServedSite, build_and_serve, project_copy
 from build_tools.domain.model import Project
 from build_tools.load.project import Layout, load_project
 from tests.content import TEST_DAY, real_project
-from tests.site_server import ServedSite, build_and_serve, project_copy
 
 ROOT = Path(__file__).resolve().parent.parent
 

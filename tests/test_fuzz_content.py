@@ -1,17 +1,16 @@
-"""Slumpade fel i innehållet ger alltid ett svenskt fel med fil, snabbt, och aldrig en krasch.
+"""Slumpade fel i innehållet ger alltid ett svenskt fel med fil, och aldrig en krasch.
 
-Samma ändringar som scripts/fuzz_content.py (som kör tusentals fall och skriver ut antalet krascher
+Samma ändringar som build_tools/devtools/fuzz_content.py (som kör tusentals fall och skriver ut antalet krascher
 och häng), här med hypothesis och ett måttligt antal fall så att testsviten förblir snabb:
 
 - YAML-tolkningen: godtycklig text byggd av YAML-bitar, hänvisningar, typmärken, djup nästling och
-  styrtecken ger fel med rad och kolumn, inom en sekund, aldrig ett undantag.
+  styrtecken ger fel med rad och kolumn, aldrig ett undantag. (Tiden mäter fuzzskriptet, inte testet.)
 - Hela innehållet: en ändrad kopia läses in med load_project; går den igenom kontrollen byggs den.
 """
 
 from __future__ import annotations
 
 import random
-import time
 from pathlib import Path
 
 import pytest
@@ -19,10 +18,19 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from build_tools.base.diagnostics import Report
+from build_tools.devtools.fuzz_content import (
+    REPRODUCERS,
+    TOKENS,
+    Worker,
+    alias_bomb,
+    deep_nesting,
+    mutate,
+    restore,
+    unsafe_output,
+)
 from build_tools.load.project import Layout, load_project
 from build_tools.render.site import write_site
 from build_tools.source.yaml_source import parse_yaml
-from scripts.fuzz_content import REPRODUCERS, TOKENS, Worker, alias_bomb, deep_nesting, mutate, restore, unsafe_output
 from tests.content import TEST_DAY
 
 PIECES = [*TOKENS, "nyckel", "värde", "  ", "\n  - ", "\n- ", ": x\n", alias_bomb(9), deep_nesting(2000, True)]
@@ -30,12 +38,10 @@ PIECES = [*TOKENS, "nyckel", "värde", "  ", "\n  - ", "\n- ", ": x\n", alias_bo
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(PIECES), min_size=1, max_size=25), st.text(max_size=30))
-def test_yaml_reading_never_raises_and_answers_within_a_second(pieces, noise):
+def test_yaml_reading_never_raises(pieces, noise):
     text = "".join(pieces) + noise
     report = Report()
-    start = time.perf_counter()
     doc = parse_yaml(text, Path("innehall.yaml"), report)
-    assert time.perf_counter() - start < 1.0
     if doc is None:
         assert report.errors, "en fil som inte går att läsa ska ge ett fel"
     for error in report.errors:
@@ -53,9 +59,7 @@ def worker():
 def test_changed_content_gives_a_swedish_error_or_builds(worker, seed):
     changed = mutate(worker.root, random.Random(seed))
     try:
-        start = time.perf_counter()
         project, report = load_project(Layout(worker.root), TEST_DAY)
-        assert time.perf_counter() - start < 5.0  # en sekund på en ledig dator; marginal för en upptagen
         for error in report.errors:
             assert error.message and error.code and error.location.path, error
         if report.ok:

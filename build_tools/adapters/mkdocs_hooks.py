@@ -26,6 +26,7 @@ from build_tools.adapters import preview  # noqa: E402
 from build_tools.adapters.hosting import hosting_rules, write_static_host_files  # noqa: E402
 from build_tools.adapters.search_index import augment_site_search  # noqa: E402
 from build_tools.addresses.site_map import HANDBOOK_DIR, REVIEW_PAGE, source_file  # noqa: E402
+from build_tools.base.build_cache import python_changed_on_disk  # noqa: E402
 from build_tools.base.build_day import BuildDayError, build_day  # noqa: E402
 from build_tools.base.diagnostics import ContentError  # noqa: E402
 from build_tools.load.project import Layout, load_project  # noqa: E402
@@ -70,6 +71,14 @@ def on_post_build(config, **kwargs):
 
 def on_config(config, **kwargs):
     root = Path(config["config_file_path"]).absolute().parent
+    if preview.STATE.serving and python_changed_on_disk():
+        # Mallar läses om vid varje bygge, men Python-moduler läses bara in när servern startar.
+        print(
+            "Byggverktygets Python-kod har ändrats sedan förhandsvisningen startade och körs inte förrän du "
+            "startar om den (Ctrl+C och scripts/serve.sh).",
+            file=sys.stderr,
+            flush=True,
+        )
     layout = Layout(root)
     try:
         day = build_day()  # SAMVERKAN_IDAG, annars dagens datum: sajten visar det som gäller den dagen

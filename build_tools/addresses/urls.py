@@ -128,6 +128,28 @@ def relative(from_url: str, to_url: str) -> str:
     rel = posixpath.relpath("/" + target, "/" + from_url) if target else "."
     if target.endswith("/") and not rel.endswith("/"):
         rel += "/"
-    if rel == "./":
-        rel = "./"
     return rel + (f"#{fragment}" if fragment else "")
+
+
+def url_of_source(path: str) -> str:
+    """Adressen för en fil i källmappen: 'stod/sip/index.md' → 'stod/sip/', 'om.md' → 'om/', 'index.md' → ''.
+
+    Andra filer (t.ex. Word-filer) har sin sökväg som adress."""
+    if path == "index.md" or path.endswith("/index.md"):
+        return path[: -len("index.md")]
+    if path.endswith(".md"):
+        return path[: -len(".md")] + "/"
+    return path
+
+
+def from_site_root(href: str, page_url: str) -> str | None:
+    """En länk skriven från sajtens rot ('/lagrum/kommande/#x') skriven om relativt till sidan ``page_url``.
+
+    Då fungerar den också när sajten ligger i en undermapp (t.ex. https://värd/mr-123/). None för
+    allt annat: externa adresser, ankare och länkar som redan är relativa lämnas som de är."""
+    if not href.startswith("/") or href.startswith("//"):
+        return None
+    cut = min((i for i in (href.find("?"), href.find("#")) if i >= 0), default=len(href))
+    path, rest = href[1:cut], href[cut:]
+    target = url_of_source(path) if path else "./"
+    return relative(page_url, target or "./") + rest

@@ -53,8 +53,12 @@ def _parse(path: Path, cache: dict[Path, _Page]) -> _Page:
     return cache[path]
 
 
-def check_site(site_dir: Path) -> tuple[int, list[str], list[str]]:
-    """Returnerar (antal kontrollerade länkar, trasiga länkar, sidor med inbäddade skript)."""
+def check_site(site_dir: Path, base_path: str = "/") -> tuple[int, list[str], list[str]]:
+    """Returnerar (antal kontrollerade länkar, trasiga länkar, sidor med inbäddade skript).
+
+    ``base_path`` är sajtens sökväg på värden ("/mr-123/" för en förhandsvisning i en undermapp). En
+    absolut länk utanför den leder inte till sajten och räknas som trasig."""
+    base_path = "/" + base_path.strip("/") + "/" if base_path.strip("/") else "/"
     cache: dict[Path, _Page] = {}
     broken: list[str] = []
     inline: list[str] = []
@@ -66,21 +70,32 @@ def check_site(site_dir: Path) -> tuple[int, list[str], list[str]]:
         for href in page.links:
             if not href or _SCHEME.match(href) or href.startswith("//"):
                 continue
-            path, _, fragment = href.partition("#")
-            path = path.split("?")[0]
-            # Absoluta adresser (404-sidan har sådana) räknas från sajtens rot.
-            base = site_dir if path.startswith("/") else page_path.parent
-            target = (base / path.lstrip("/")).resolve() if path else page_path
-            if path.endswith("/") or target.is_dir():
-                target = target / "index.html"
             checked += 1
-            if not target.is_file():
-                broken.append(f"{name}: {href}")
-            elif (
-                fragment
-                and not fragment.startswith(_STATE_FRAGMENTS)
-                and target.suffix == ".html"
-                and fragment not in _parse(target, cache).ids
-            ):
-                broken.append(f"{name}: {href} (ankaret finns inte)")
+            problem = _link_problem(site_dir, base_path, page_path, href, cache)
+            if problem is not None:
+                broken.append(f"{name}: {href}{problem}")
     return checked, broken, inline
+
+
+def _link_problem(site_dir: Path, base_path: str, page_path: Path, href: str, cache: dict[Path, _Page]) -> str | None:
+    """None om länken leder till en fil (och ankaret finns), annars vad som är fel ("" = filen finns inte)."""
+    path, _, fragment = href.partition("#")
+    path = path.split("?")[0]
+    if path.startswith("/"):  # absoluta adresser (404-sidan har sådana) räknas från sajtens sökväg
+        if not (path + "/").startswith(base_path):
+            return f" (utanför sajtens sökväg {base_path})"
+        target = (site_dir / path[len(base_path) :]).resolve()
+    else:
+        target = (page_path.parent / path).resolve() if path else page_path
+    if path.endswith("/") or target.is_dir():
+        target = target / "index.html"
+    if not target.is_file():
+        return ""
+    if (
+        fragment
+        and not fragment.startswith(_STATE_FRAGMENTS)
+        and target.suffix == ".html"
+        and fragment not in _parse(target, cache).ids
+    ):
+        return " (ankaret finns inte)"
+    return None

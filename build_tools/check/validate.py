@@ -62,70 +62,13 @@ def check_tree(tree: Tree, doc: SourceDocument, lagrum: dict[str, LagrumEntry], 
             code="start-utfall",
         )
 
-    misspelled_targets: set[str] = set()
-    for question in tree.questions:
-        seen_ids: dict[str, int] = {}
-        seen_labels: set[str] = set()
-        for answer in question.answers:
-            if answer.id in seen_ids:
-                report.error(
-                    answer.location,
-                    f"Svaret \u201d{answer.id}\u201d finns två gånger i frågan \u201d{question.id}\u201d.",
-                    "Varje svar i en fråga behöver ett eget id, t.ex. ja, nej, vet-inte.",
-                    code="dubblett-svar",
-                )
-            seen_ids[answer.id] = 1
-            if answer.label.casefold() in seen_labels:
-                report.warning(
-                    answer.location,
-                    f"Två svar i frågan \u201d{question.id}\u201d har samma text: \u201d{answer.label}\u201d.",
-                    "Användaren kan inte skilja dem åt. Skriv om det ena.",
-                    code="samma-svarstext",
-                )
-            seen_labels.add(answer.label.casefold())
-            if answer.next_id not in tree.nodes:
-                misspelled_targets.update(difflib.get_close_matches(answer.next_id, node_ids, n=1, cutoff=0.6))
-                report.error(
-                    answer.next_location,
-                    f"Svaret \u201d{answer.id}\u201d i frågan \u201d{question.id}\u201d pekar på "
-                    f"\u201d{answer.next_id}\u201d, som inte finns.{suggest(answer.next_id, node_ids)}",
-                    "Ändra nasta till id för en fråga eller ett utfall i samma fil.",
-                    code="okand-nasta",
-                )
-
+    misspelled_targets = _check_answers(tree, node_ids, report)
     if isinstance(tree.nodes.get(tree.start), Question):
         # Med en felaktig start är allt "onåbart"; felet om start räcker då.
         _check_unreachable(tree, misspelled_targets, report)
-
-    for question_id, answer in find_cycle_edges(tree):
-        report.error(
-            answer.next_location,
-            f"Svaret \u201d{answer.id}\u201d i frågan \u201d{question_id}\u201d leder tillbaka till "
-            f"\u201d{answer.next_id}\u201d, så guiden kan gå runt i en slinga.",
-            "En guide måste alltid leda framåt till ett utfall. Peka på en ny fråga eller ett utfall.",
-            code="cykel",
-        )
-
-    for outcome in tree.outcomes:
-        check_lagrum_refs(outcome.lagrum, lagrum, doc, ("noder", outcome.id, "lagrum"), report)
-        if not outcome.steps:
-            report.error(
-                outcome.location,
-                f"Utfallet \u201d{outcome.id}\u201d saknar steg, så sidan visar inte vad man ska göra.",
-                "Lägg till steg: med det man gör nu, i ordning, en rad per steg som börjar med -. "
-                "Till exempel: steg: [Ring socialtjänsten och berätta vad du har sett.]",
-                code="utfall-utan-steg",
-            )
-
-    for node_id in tree.nodes:
-        if node_id in RESERVED_NODE_IDS:
-            report.error(
-                doc.key_at(("noder", node_id)),
-                f"Nod-id:t \u201d{node_id}\u201d kan inte användas: sajten använder adressen "
-                f"/beslutsstod/{tree.id}/{node_id}/ till {RESERVED_NODE_IDS[node_id]}.",
-                "Välj ett annat id för noden och ändra nasta i svaren som pekar hit.",
-                code="reserverat-id",
-            )
+    _check_cycles(tree, report)
+    _check_outcomes(tree, lagrum, doc, report)
+    _check_reserved_ids(tree, doc, report)
 
     if tree.next_review < tree.reviewed:
         report.error(
@@ -217,3 +160,75 @@ def check_cross_links(trees: dict[str, Tree], report: Report, broken: set[str] =
                         "Ändra nod till ett id i den andra guiden, eller ta bort nod för att länka till början.",
                         code="okand-guide-nod",
                     )
+
+
+def _check_answers(tree: Tree, node_ids: list[str], report: Report) -> set[str]:
+    """Svaren i varje fråga: dubbletter, samma text och nasta som inte finns. Returnerar de id:n
+    som en felstavad nasta troligen menade (de räknas inte som onåbara)."""
+    misspelled_targets: set[str] = set()
+    for question in tree.questions:
+        seen_ids: dict[str, int] = {}
+        seen_labels: set[str] = set()
+        for answer in question.answers:
+            if answer.id in seen_ids:
+                report.error(
+                    answer.location,
+                    f"Svaret \u201d{answer.id}\u201d finns två gånger i frågan \u201d{question.id}\u201d.",
+                    "Varje svar i en fråga behöver ett eget id, t.ex. ja, nej, vet-inte.",
+                    code="dubblett-svar",
+                )
+            seen_ids[answer.id] = 1
+            if answer.label.casefold() in seen_labels:
+                report.warning(
+                    answer.location,
+                    f"Två svar i frågan \u201d{question.id}\u201d har samma text: \u201d{answer.label}\u201d.",
+                    "Användaren kan inte skilja dem åt. Skriv om det ena.",
+                    code="samma-svarstext",
+                )
+            seen_labels.add(answer.label.casefold())
+            if answer.next_id not in tree.nodes:
+                misspelled_targets.update(difflib.get_close_matches(answer.next_id, node_ids, n=1, cutoff=0.6))
+                report.error(
+                    answer.next_location,
+                    f"Svaret \u201d{answer.id}\u201d i frågan \u201d{question.id}\u201d pekar på "
+                    f"\u201d{answer.next_id}\u201d, som inte finns.{suggest(answer.next_id, node_ids)}",
+                    "Ändra nasta till id för en fråga eller ett utfall i samma fil.",
+                    code="okand-nasta",
+                )
+    return misspelled_targets
+
+
+def _check_cycles(tree: Tree, report: Report) -> None:
+    for question_id, answer in find_cycle_edges(tree):
+        report.error(
+            answer.next_location,
+            f"Svaret \u201d{answer.id}\u201d i frågan \u201d{question_id}\u201d leder tillbaka till "
+            f"\u201d{answer.next_id}\u201d, så guiden kan gå runt i en slinga.",
+            "En guide måste alltid leda framåt till ett utfall. Peka på en ny fråga eller ett utfall.",
+            code="cykel",
+        )
+
+
+def _check_outcomes(tree: Tree, lagrum: dict[str, LagrumEntry], doc: SourceDocument, report: Report) -> None:
+    for outcome in tree.outcomes:
+        check_lagrum_refs(outcome.lagrum, lagrum, doc, ("noder", outcome.id, "lagrum"), report)
+        if not outcome.steps:
+            report.error(
+                outcome.location,
+                f"Utfallet \u201d{outcome.id}\u201d saknar steg, så sidan visar inte vad man ska göra.",
+                "Lägg till steg: med det man gör nu, i ordning, en rad per steg som börjar med -. "
+                "Till exempel: steg: [Ring socialtjänsten och berätta vad du har sett.]",
+                code="utfall-utan-steg",
+            )
+
+
+def _check_reserved_ids(tree: Tree, doc: SourceDocument, report: Report) -> None:
+    for node_id in tree.nodes:
+        if node_id in RESERVED_NODE_IDS:
+            report.error(
+                doc.key_at(("noder", node_id)),
+                f"Nod-id:t \u201d{node_id}\u201d kan inte användas: sajten använder adressen "
+                f"/beslutsstod/{tree.id}/{node_id}/ till {RESERVED_NODE_IDS[node_id]}.",
+                "Välj ett annat id för noden och ändra nasta i svaren som pekar hit.",
+                code="reserverat-id",
+            )

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .graph import Path, Step, all_paths
-from .model import Outcome, Question, Tree
+from .model import Question, Tree
 
 PATH_CAP = 400
 
@@ -117,9 +117,3 @@ def unverified_on(tree: Tree, path: Path) -> list[tuple[str, str]]:
         node = tree.nodes[node_id]
         notes.extend((node_id, note) for note in node.unverified)
     return notes
-
-
-def outcome_of(tree: Tree, path: Path) -> Outcome:
-    node = tree.nodes[path.outcome_id]
-    assert isinstance(node, Outcome)
-    return node

@@ -11,7 +11,7 @@ from ..check.schema_check import check_against_schema
 from ..check.validate import check_lagrum_refs, suggest
 from ..domain.model import Chapter, LagrumEntry, Tree
 from ..source.content_safety import too_big
-from ..source.yaml_source import parse_yaml, read_text
+from ..source.yaml_source import SourceDocument, parse_yaml, read_text
 
 FOLDERS = {"stod": "kapitel", "roller": "roll"}
 
@@ -95,6 +95,52 @@ def _load_one(
     report: Report,
     broken_trees: set[str],
 ) -> Chapter | None:
+    found = _read_front_matter(path, report)
+    if found is None:
+        return None
+    doc, body, body_line = found
+    data = doc.data
+    _check_front_matter(data, kind, doc, trees, lagrum, broken_trees, report)
+    reviewed = dt.date.fromisoformat(data["granskad"])
+    next_review = dt.date.fromisoformat(data["granskas_senast"])
+    if next_review < reviewed:
+        report.error(
+            doc.at(("granskas_senast",)),
+            "Nästa granskning ligger före senaste granskningen.",
+            "granskas_senast ska vara ett datum efter granskad.",
+            code="granskningsdatum",
+        )
+    for i, note in enumerate(data.get("obekraftat", [])):
+        report.warning(
+            doc.at(("obekraftat", i)),
+            f"Obekräftad uppgift: {note}",
+            "Kontrollera uppgiften i en källa och ta sedan bort raden ur obekraftat.",
+            code="obekraftat",
+        )
+    _check_headings(body, path, body_line, report)
+    return Chapter(
+        slug=path.stem,
+        kind=kind,
+        title=data["titel"].strip(),
+        description=data["beskrivning"].strip(),
+        audience=tuple(data["malgrupp"]),
+        owner=data["agare"].strip(),
+        reviewed=reviewed,
+        next_review=next_review,
+        lagrum=tuple(data.get("lagrum", [])),
+        guides=role_guides(data["malgrupp"], trees)
+        if kind == "roll"
+        else tuple(g for g in data.get("guider", []) if g in trees),
+        order=int(data.get("ordning", 100)),
+        unverified=tuple(data.get("obekraftat", [])),
+        body=body.strip(),
+        source=path,
+        next_review_location=doc.at(("granskas_senast",)),
+    )
+
+
+def _read_front_matter(path: Path, report: Report) -> tuple[SourceDocument, str, int] | None:
+    """(inledningen som YAML, texten efter den, textens första rad), eller None efter ett fel."""
     text = read_text(path, report)
     if text is None:
         return None
@@ -112,7 +158,19 @@ def _load_one(
     doc = parse_yaml(front, path, report, first_line=2)
     if doc is None or not check_against_schema(doc, "kapitel.schema.json", report):
         return None
-    data = doc.data
+    return doc, body, body_line
+
+
+def _check_front_matter(
+    data: dict,
+    kind: str,
+    doc: SourceDocument,
+    trees: dict[str, Tree],
+    lagrum: dict[str, LagrumEntry],
+    broken_trees: set[str],
+    report: Report,
+) -> None:
+    """Typen, lagrummen och guiderna i inledningen."""
     if data["typ"] != kind:
         report.error(
             doc.at(("typ",)),
@@ -137,22 +195,9 @@ def _load_one(
                 "Ange id för en guide i decision_trees/.",
                 code="okand-guide",
             )
-    reviewed = dt.date.fromisoformat(data["granskad"])
-    next_review = dt.date.fromisoformat(data["granskas_senast"])
-    if next_review < reviewed:
-        report.error(
-            doc.at(("granskas_senast",)),
-            "Nästa granskning ligger före senaste granskningen.",
-            "granskas_senast ska vara ett datum efter granskad.",
-            code="granskningsdatum",
-        )
-    for i, note in enumerate(data.get("obekraftat", [])):
-        report.warning(
-            doc.at(("obekraftat", i)),
-            f"Obekräftad uppgift: {note}",
-            "Kontrollera uppgiften i en källa och ta sedan bort raden ur obekraftat.",
-            code="obekraftat",
-        )
+
+
+def _check_headings(body: str, path: Path, body_line: int, report: Report) -> None:
     for offset, line in enumerate(body.splitlines()):
         if re.match(r"#\s", line):
             report.error(
@@ -161,22 +206,3 @@ def _load_one(
                 "Ta bort raden: sajten gör titeln till huvudrubrik. Använd ## för avsnitt.",
                 code="egen-h1",
             )
-    return Chapter(
-        slug=path.stem,
-        kind=kind,
-        title=data["titel"].strip(),
-        description=data["beskrivning"].strip(),
-        audience=tuple(data["malgrupp"]),
-        owner=data["agare"].strip(),
-        reviewed=reviewed,
-        next_review=next_review,
-        lagrum=tuple(data.get("lagrum", [])),
-        guides=role_guides(data["malgrupp"], trees)
-        if kind == "roll"
-        else tuple(g for g in data.get("guider", []) if g in trees),
-        order=int(data.get("ordning", 100)),
-        unverified=tuple(data.get("obekraftat", [])),
-        body=body.strip(),
-        source=path,
-        next_review_location=doc.at(("granskas_senast",)),
-    )

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import pickle
 from pathlib import Path
 
-from ..base.build_cache import BuildCache, code_fingerprint, digest
+from ..base import diagnostics
+from ..base.build_cache import BuildCache, JsonCodec, classes_in, code_fingerprint, digest
 from ..base.diagnostics import Location, Report
 from ..base.layout import Layout
 from ..check.contact_values import check_tel_links, text_files
@@ -15,14 +15,15 @@ from ..check.links import check_links
 from ..check.outcome_rules import check_outcomes
 from ..check.page_ids import check_page_names
 from ..check.schema_check import SCHEMA_DIR
-from ..check.schema_messages import refine as refine_schema_messages
 from ..check.statement_check import check_statement
 from ..check.text_rules import check_paragraph_numbers
 from ..check.validate import check_cross_links, check_tree
+from ..domain import dated, model
 from ..domain.model import Project
 from ..source.content_safety import check_markdown_pages
 from ..source.file_guard import CODE as NOT_REGULAR
 from ..source.file_guard import check_regular_files
+from . import project_cache
 from .cases import load_cases
 from .chapters import check_guides_linked, load_chapters
 from .dated_view import as_of
@@ -38,7 +39,21 @@ from .trees import load_tree
 def load_project(layout: Layout, day: dt.date) -> tuple[Project, Report]:
     """Läs in innehållet och ta vyn för ``day``: det är där, och bara där, datumet går in
     (build_tools/load/dated_view.py). Kontrollerna som läser de gällande texterna körs på vyn, och
-    renderingen får vyn. Dagen väljs av den som anropar: cli (--idag) eller MkDocs-kroken."""
+    renderingen får vyn. Dagen väljs av den som anropar: cli (--idag) eller MkDocs-kroken.
+
+    Har ingen fil ändrats kommer vyn och rapporten ur build/cache/projekt/ (project_cache.py)."""
+    key = project_cache.inputs_key(layout.root, day)
+    cached = project_cache.load(layout.root, key)
+    if cached is not None:
+        return cached
+    view, report = _load_view(layout, day)
+    if GuideCache.last_checked_anew == 0:
+        # Sparas när guiderna redan kom ur sina poster: ett första bygge betalar inte för två poster.
+        project_cache.store(layout.root, key, view, report)
+    return view, report
+
+
+def _load_view(layout: Layout, day: dt.date) -> tuple[Project, Report]:
     model, report, broken_trees = load_model(layout)
     if any(d.code == NOT_REGULAR for d in report.errors):
         return model, report  # en symbolisk länk eller en specialfil: inget mer läses (file_guard.py)
@@ -48,7 +63,6 @@ def load_project(layout: Layout, day: dt.date) -> tuple[Project, Report]:
     check_outcomes(view.trees, report)
     check_links(view, layout.root, report, _broken_prefixes(layout, report, broken_trees))
     _drop_follow_on_errors(layout, report)
-    refine_schema_messages(report)
     check_generated(view, layout, report)
     expand_project(view, report)  # {{socialjour}} i texterna som gäller (build_tools/load/text_tokens.py)
     return view, report
@@ -188,13 +202,24 @@ class GuideCache:
     Nyckeln är guidens fil, byggverktygets kod, schemana och lagrumsregistret: ändras något av dem
     kontrolleras guiden på nytt. Datumet ingår inte: inläsningen och kontrollen av en guide beror
     inte på dagen (det gör bara vyn, build_tools/load/dated_view.py). Med 200 guider är det skillnaden
-    mellan 10 s och under 1 s för check och förhandsvisningen. Cachen skrivs bara av verktyget
-    självt (därför pickle)."""
+    mellan 10 s och under 1 s för check och förhandsvisningen. Posterna är JSON (build_cache.JsonCodec),
+    aldrig kod."""
 
     KIND = "guider"
+    _codec: JsonCodec | None = None
+    # Hur många guider den senaste inläsningen kontrollerade på nytt (load_project sparar hela
+    # inläsningen först när det är 0).
+    last_checked_anew = 0
+
+    @classmethod
+    def codec(cls) -> JsonCodec:
+        if cls._codec is None:
+            cls._codec = JsonCodec(classes_in(model, dated, diagnostics))
+        return cls._codec
 
     def __init__(self, layout: Layout, project: Project, lagrum_ok: bool) -> None:
         self.cache = BuildCache(layout.cache_dir)
+        GuideCache.last_checked_anew = 0
         schemas = sorted((layout.root / "schemas").glob("*.json")) + sorted(SCHEMA_DIR.glob("*.json"))
         self.shared = digest(
             code_fingerprint(),
@@ -212,18 +237,19 @@ class GuideCache:
     def get(self, path: Path):
         key = self._key(path)
         data = self.cache.get(self.KIND, key) if key else None
-        if data is None:
-            return None
         try:
-            return pickle.loads(data)
-        except Exception:  # en trasig eller gammal post: kontrollera på nytt
-            return None
+            return self.codec().loads(data) if data is not None else self._missed()
+        except ValueError:  # en trasig eller gammal post: kontrollera på nytt
+            return self._missed()
+
+    def _missed(self) -> None:
+        GuideCache.last_checked_anew += 1
 
     def put(self, path: Path, result) -> None:
         key = self._key(path)
         if key:
             with contextlib.suppress(OSError):
-                self.cache.put(self.KIND, key, pickle.dumps(result))
+                self.cache.put(self.KIND, key, self.codec().dumps(result))
 
     def prune(self) -> None:
         with contextlib.suppress(OSError):

@@ -189,13 +189,6 @@ class TermFinder:
         return self.bases[word]
 
 
-def extra_terms(
-    text: str, vocabulary: SearchVocabulary, corpus_words: set[str], title: str = "", synonyms: bool = True
-) -> list[str]:
-    """Extra sökord för en text (se TermFinder.terms). För många texter: använd en TermFinder."""
-    return TermFinder.create(vocabulary, corpus_words).terms(text, title, synonyms)
-
-
 def apply_hints(docs: list[dict], hints: dict[str, SearchHint]) -> None:
     """Sätt rubrik och vikt enligt hints (adress utan # → SearchHint) på sidornas dokument."""
     for doc in docs:

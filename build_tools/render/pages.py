@@ -158,6 +158,9 @@ class PageBuilder:
 
         return self.env.get_template(template).render(
             rel=rel,
+            # Markdown i texterna: länkar från sajtens rot blir relativa till just den här sidan.
+            md=lambda text, shift_headings=1: to_html(text, shift_headings, page_url),
+            inline=lambda text: to_inline_html(text, page_url),
             lagrum=self.project.lagrum,
             city_contacts=self.project.city_contacts,
             **context,

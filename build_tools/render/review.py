@@ -283,7 +283,3 @@ def review_page(builder, tree: Tree):
         hide=("navigation", "toc"),
         description=f"Alla vägar genom guiden {tree.title}, för granskning.",
     )
-
-
-def review_pages(builder) -> list:
-    return [review_page(builder, tree) for tree in builder.project.trees.values()]

@@ -10,6 +10,7 @@ sekunder, eftersom en ändring nästan alltid gäller en enda guide.
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import shutil
 from collections.abc import Callable
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from ..base.build_cache import BuildCache, code_fingerprint, digest
 from ..base.layout import Layout
+from ..check.schema_check import SCHEMA_DIR
 from ..domain.model import Project, Tree
 from ..load.text_tokens import expand, token_values
 from .docx_files import CACHE_KIND as DOCX_KIND
@@ -36,12 +38,13 @@ def cache_for(layout: Layout) -> BuildCache:
 
 
 class CachedPageBuilder(PageBuilder):
-    """Som PageBuilder, men en guides sidor och granskningsvy tas ur cachen när inget de byggs av har ändrats.
+    """Som PageBuilder, men en guides sidor och granskningsvy, övningsfallens sidor och utskrifterna per
+    roll tas ur cachen när inget de byggs av har ändrats.
 
     De byggs av guiden själv, lagrumsregistret (hänvisningarna), stadens gemensamma kontaktvägar,
-    dagens datum och koden med mallarna. Det är exakt det som PageBuilder.tree_pages, review_page
-    och mallarna de använder kommer åt. Börjar de använda något mer ur projektet måste det läggas
-    till i nyckeln här.
+    dagens datum och koden med mallarna; ett övningsfall dessutom av fallet själv. Det är exakt det som
+    PageBuilder.tree_pages, review_page, case_page, role_collections och mallarna de använder kommer åt.
+    Börjar de använda något mer ur projektet måste det läggas till i nyckeln här.
     """
 
     def __init__(self, project: Project, cache: BuildCache) -> None:
@@ -54,6 +57,47 @@ class CachedPageBuilder(PageBuilder):
 
     def tree_pages(self, tree: Tree) -> list[Page]:
         return self._cached("sidor", tree, super().tree_pages)
+
+    def all_pages(self) -> list[Page]:
+        """Har ingenting ändrats kommer alla sidor ur en enda post (det vanliga varma bygget).
+
+        Nyckeln är allt i projektet (varje fält, guiderna genom sina nycklar) och schemana som
+        handboken visar; ändras något byggs de andra sidorna om och guiderna tas ur sina egna poster."""
+        # Sökorden används inte av sidorna (bara av sökindexet efter bygget), och deras mängder har ingen fast ordning.
+        skip = ("trees", "search_vocabulary")
+        others = [getattr(self.project, f.name) for f in dataclasses.fields(self.project) if f.name not in skip]
+        trees = [self._tree_key(tree) for tree in self.project.trees.values()]
+        schemas = [p.read_bytes() for p in sorted(SCHEMA_DIR.glob("*.json"))]
+        key = digest(self.shared_key, "alla", repr(others), *trees, *schemas)
+        if self.cache.has(PAGES_KIND, key):
+            for inner in self._inner_keys():  # posterna inuti ska finnas kvar till nästa ändring
+                self.cache.touch(PAGES_KIND, inner)
+        return self._stored(key, super().all_pages)
+
+    def _inner_keys(self) -> list[str]:
+        keys = [
+            digest(self._tree_key(t), part) for t in self.project.trees.values() for part in ("sidor", "granskning")
+        ]
+        if self.project.cases:
+            keys += [self._case_key(case) for case in self.project.cases] + [self._roles_key()]
+        return keys
+
+    def case_page(self, case) -> Page:
+        """Ett övningsfalls sida byggs av fallet och dess guide (och det alla sidor delar, se ovan)."""
+        render_one = super().case_page
+        return self._stored(self._case_key(case), lambda: [render_one(case)])[0]
+
+    def _case_key(self, case) -> str:
+        return digest(self._tree_key(self.project.trees[case.guide_id]), "fall", repr(case))
+
+    def role_collections(self) -> list[Page]:
+        """Utskrifterna per roll byggs av alla fall och deras guider."""
+        return self._stored(self._roles_key(), super().role_collections)
+
+    def _roles_key(self) -> str:
+        trees = sorted({case.guide_id for case in self.project.cases})
+        keys = [self._tree_key(self.project.trees[t]) for t in trees]
+        return digest(self.shared_key, "roller", repr(self.project.cases), *keys)
 
     def review_page(self, tree: Tree) -> Page:
         render_one = super().review_page
@@ -71,11 +115,17 @@ class CachedPageBuilder(PageBuilder):
         return known[1]
 
     def _cached(self, part: str, tree: Tree, render: Callable[[Tree], list[Page]]) -> list[Page]:
-        key = digest(self._tree_key(tree), part)
+        return self._stored(digest(self._tree_key(tree), part), lambda: render(tree))
+
+    def _stored(self, key: str, render: Callable[[], list[Page]]) -> list[Page]:
+        """Sidorna under nyckeln ur cachen, eller renderade och sparade."""
         cached = self.cache.get(PAGES_KIND, key)
         if cached is not None:
-            return _unpack(cached)
-        stored = [StoredPage.of(page) for page in render(tree)]
+            try:
+                return _unpack(cached)
+            except (ValueError, TypeError, KeyError):
+                pass  # en post som inte går att läsa byggs om
+        stored = [StoredPage.of(page) for page in render()]
         self.cache.put(PAGES_KIND, key, _pack(stored))
         return stored
 
@@ -90,8 +140,10 @@ class StoredPage(Page):
 
     @classmethod
     def of(cls, page: Page) -> StoredPage:
-        fields = {k: v for k, v in asdict(page).items() if k != "body"}
-        return cls(**fields, body="", data=page.render().encode("utf-8"))
+        if isinstance(page, StoredPage):
+            return page
+        values = {k: v for k, v in asdict(page).items() if k != "body"}
+        return cls(**values, body="", data=page.render().encode("utf-8"))
 
     def render(self) -> str:
         return self.data.decode("utf-8")

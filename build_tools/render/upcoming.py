@@ -37,10 +37,6 @@ class ChangeRow:
     sources: tuple[str, ...]
     pages: tuple[PageLink, ...]
 
-    @property
-    def unconfirmed(self) -> bool:
-        return self.change.decision != "beslutad"
-
 
 def _pages_for(project: Project, lagrum_id: str, guide_id: str = "", node_id: str = "") -> tuple[PageLink, ...]:
     """Guidernas sidor där ändringen syns: noden med versionen, och utfall som hänvisar till lagrummet."""

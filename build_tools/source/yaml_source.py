@@ -17,7 +17,7 @@ import yaml
 
 from ..base.characters import first_bad_character
 from ..base.diagnostics import Location, Report
-from .content_safety import line_and_column, report_problems, report_too_big, too_big
+from .content_safety import find_problems, line_and_column, report_problems, report_too_big, too_big
 from .file_guard import report_not_regular, what_it_is
 
 PathKey = tuple[str | int, ...]
@@ -29,21 +29,29 @@ class SourceDocument:
 
     path: Path
     data: Any
-    value_locations: dict[PathKey, Location] = field(default_factory=dict)
-    key_locations: dict[PathKey, Location] = field(default_factory=dict)
+    # PyYAML:s positioner (Mark, rad och kolumn från 0). De blir Location först när någon frågar:
+    # en guide har tiotusentals värden, och nästan inga av dem behöver någonsin en plats.
+    value_locations: dict[PathKey, yaml.Mark] = field(default_factory=dict)
+    key_locations: dict[PathKey, yaml.Mark] = field(default_factory=dict)
+    offset: int = 0  # rader före YAML-texten i filen (inledningen i en Markdown-sida)
+
+    def location(self, mark: yaml.Mark) -> Location:
+        return Location(self.path, mark.line + 1 + self.offset, mark.column + 1)
 
     def at(self, path: PathKey) -> Location:
         """Positionen för värdet på ``path``, eller närmaste förälder som har en."""
         probe = tuple(path)
         while probe:
             if probe in self.value_locations:
-                return self.value_locations[probe]
+                return self.location(self.value_locations[probe])
             probe = probe[:-1]
-        return self.value_locations.get((), Location(self.path, 1, 1))
+        mark = self.value_locations.get(())
+        return self.location(mark) if mark is not None else Location(self.path, 1, 1)
 
     def key_at(self, path: PathKey) -> Location:
         """Positionen för nyckeln som leder till ``path`` (bra för 'okänt fält')."""
-        return self.key_locations.get(tuple(path)) or self.at(path)
+        mark = self.key_locations.get(tuple(path))
+        return self.location(mark) if mark is not None else self.at(path)
 
 
 _constructor = yaml.SafeLoader(stream="")
@@ -54,7 +62,12 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 MAX_DEPTH = 40
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 def _scalar(node: yaml.ScalarNode) -> Any:
+    if node.tag == _STR_TAG:
+        return node.value  # text (de flesta värdena): inget att konstruera
     try:
         value = _constructor.construct_object(node, deep=True)
     except Exception:
@@ -73,14 +86,14 @@ class _Builder:
         self.path = path
         self.report = report
         self.offset = offset
-        self.doc = SourceDocument(path, None)
+        self.doc = SourceDocument(path, None, offset=offset)
 
     def _location(self, node: yaml.Node) -> Location:
         mark = node.start_mark
         return Location(self.path, mark.line + 1 + self.offset, mark.column + 1)
 
     def build(self, node: yaml.Node, at: PathKey) -> Any:
-        self.doc.value_locations[at] = self._location(node)
+        self.doc.value_locations[at] = node.start_mark
         if isinstance(node, yaml.MappingNode):
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
@@ -96,7 +109,7 @@ class _Builder:
                     continue
                 if key in result:
                     first = self.doc.key_locations.get((*at, key))
-                    where = f" (första gången på rad {first.line})" if first else ""
+                    where = f" (första gången på rad {self.doc.location(first).line})" if first else ""
                     self.report.error(
                         self._location(key_node),
                         f"Nyckeln \u201d{key}\u201d finns två gånger{where}.",
@@ -104,7 +117,7 @@ class _Builder:
                         code="dubblett",
                     )
                     continue
-                self.doc.key_locations[(*at, key)] = self._location(key_node)
+                self.doc.key_locations[(*at, key)] = key_node.start_mark
                 result[key] = self.build(value_node, (*at, key))
             self.doc.value_locations.pop((*at, "<nyckel>"), None)
             return result
@@ -126,7 +139,7 @@ class _Builder:
                 "Skriv texten, eller ta bort raden om fältet inte behövs.",
                 code="bara-mellanslag",
             )
-        else:
+        elif find_problems(value):  # annars finns inget att rapportera, och platsen behövs inte
             style = getattr(node, "style", None)
             where = self._location(node)
             if style in ('"', "'"):  # texten börjar efter citattecknet

@@ -10,8 +10,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-from scripts.browser_setup import CHROMIUM, CHROMIUM_ARGS
-from tests.site_server import ServedSite, build_and_serve, fixture_project
+from build_tools.devtools.browser_setup import CHROMIUM, CHROMIUM_ARGS
+from build_tools.devtools.site_server import ServedSite, build_and_serve, fixture_project
 
 LOOPBACK_HOSTS = {"127.0.0.1", "localhost", "::1", "[::1]"}
 

@@ -18,12 +18,12 @@ import axe_playwright_python
 import pytest
 from playwright.sync_api import Page
 
+from build_tools.devtools.site_server import build_and_serve, project_copy
 from build_tools.domain.graph import Path as TreePath
 from build_tools.domain.graph import Step
 from build_tools.domain.model import Tree
 from build_tools.render.markdown_text import to_plain_text
 from tests.browser.walker import encode, load_for_collection, start_and_answer, wait_for_heading, wait_for_node
-from tests.site_server import build_and_serve, project_copy
 
 PROJECT = load_for_collection()
 AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js").read_text(encoding="utf-8")

@@ -26,11 +26,11 @@ import pytest
 
 from build_tools.base.diagnostics import Report
 from build_tools.base.url_rule import safe_url
+from build_tools.devtools.site_server import ROOT, ServedSite, mkdocs_build, reserve_server, start
 from build_tools.domain.model import Contact, Outcome, Question
 from build_tools.load.project import Layout, load_project
 from build_tools.render.site import write_site
 from tests.content import TEST_DAY, real_project
-from tests.site_server import ROOT, ServedSite, mkdocs_build, reserve_server, start
 
 # Varje nyttolast försöker sätta window.__pwned eller hämta något från en annan värd.
 SCRIPT = "<script>window.__pwned = 'script'</script>"

@@ -18,8 +18,8 @@ from urllib.parse import unquote, urlparse
 import pytest
 
 from build_tools.adapters.offline import make_offline, pack
+from build_tools.devtools.site_server import project_copy
 from tests.browser.walker import load_for_collection, start_and_answer, wait_for_node
-from tests.site_server import project_copy
 
 PROJECT = load_for_collection()
 

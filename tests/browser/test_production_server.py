@@ -22,11 +22,11 @@ import pytest
 
 from build_tools.adapters.compress import compress_site
 from build_tools.adapters.hosting import LocalNginx, project_rules, write_local_nginx
+from build_tools.devtools.site_server import mkdocs_build, project_copy
 from build_tools.render.markdown_text import to_plain_text
 from tests.browser.test_deployed_site import walk_from_start_page
 from tests.browser.test_districts import lookup
 from tests.browser.walker import load_for_collection, wait_for_heading, wait_for_node
-from tests.site_server import mkdocs_build, project_copy
 
 PROJECT = load_for_collection()
 NGINX = shutil.which("nginx") or next((p for p in ("/usr/sbin/nginx",) if Path(p).exists()), None)

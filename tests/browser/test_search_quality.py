@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from scripts.search_client import is_hit, load_queries, open_search, run_queries, top_pages
+from build_tools.devtools.search_client import is_hit, load_queries, open_search, run_queries, top_pages
 
 pytestmark = pytest.mark.browser
 

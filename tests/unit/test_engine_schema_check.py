@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from build_tools.base.diagnostics import Report
-from build_tools.check.schema_check import QuickCheck, Unsupported, _schema, _validator, check_against_schema
+from build_tools.check.schema_check import _schema, _validator, check_against_schema
+from build_tools.check.schema_quick import QuickCheck, Unsupported
 from build_tools.source.yaml_source import load_yaml
 
 ROOT = Path(__file__).resolve().parents[2]

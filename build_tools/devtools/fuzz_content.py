@@ -4,7 +4,7 @@ Varje fall kopierar det riktiga innehållet, ändrar en fil (eller flera) på et
 läser in alltihop med ``load_project``, i en egen process med tidsgräns. Klarar innehållet
 kontrollen byggs sidorna också, för inget som går igenom ``check`` får krascha bygget.
 
-    .venv/bin/python scripts/fuzz_content.py --fall 10000      # skriver antal krascher och häng
+    .venv/bin/python -m build_tools.devtools.fuzz_content --fall 10000      # skriver antal krascher och häng
 
 Testsviten (tests/test_fuzz_content.py) kör samma ändringar med hypothesis, med färre fall.
 """
@@ -32,14 +32,14 @@ from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from build_tools.base.build_day import build_day  # noqa: E402
 from build_tools.base.url_rule import safe_url  # noqa: E402
+from build_tools.devtools.fuzz_pieces import REPRODUCERS, SECRET, TOKENS, alias_bomb, deep_nesting  # noqa: E402
 from build_tools.load.project import Layout, load_project  # noqa: E402
-from scripts.fuzz_pieces import REPRODUCERS, SECRET, TOKENS, alias_bomb, deep_nesting  # noqa: E402
 
 CONTENT_FOLDERS = ("decision_trees", "data", "guides", "docs")
 TIME_LIMIT = 10.0  # sekunder innan kontrollen av ett fall räknas som häng

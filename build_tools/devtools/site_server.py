@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @dataclass
@@ -38,9 +38,20 @@ class ServedSite:
 
 
 class _Handler(SimpleHTTPRequestHandler):
-    """Som en vanlig webbserver för statiska sajter: okända adresser får sajtens 404.html."""
+    """Som en vanlig webbserver för statiska sajter: okända adresser får sajtens 404.html.
+
+    Med ``prefix`` (t.ex. "/mr-123") ligger sajten i en undermapp, som en förhandsvisning per
+    ändringsförslag: bara adresser under undermappen svarar, allt annat är 404."""
 
     log: list[str]
+    prefix: str = ""
+
+    def translate_path(self, path):
+        if self.prefix:
+            if not (path == self.prefix or path.startswith(self.prefix + "/")):
+                return str(Path(self.directory) / "utanfor-undermappen" / "finns-inte")
+            path = path[len(self.prefix) :] or "/"
+        return super().translate_path(path)
 
     def log_message(self, format, *args):
         pass
@@ -63,12 +74,16 @@ class _Handler(SimpleHTTPRequestHandler):
             self.wfile.write(body)
 
 
-def reserve_server(directory: Path) -> ServedSite:
-    """Öppna en server på en ledig port (den svarar först när ``start`` anropas)."""
+def reserve_server(directory: Path, prefix: str = "") -> ServedSite:
+    """Öppna en server på en ledig port (den svarar först när ``start`` anropas).
+
+    ``prefix`` ("/mr-123") lägger sajten i en undermapp; ``base_url`` slutar då med den."""
     log: list[str] = []
-    handler = functools.partial(type("Handler", (_Handler,), {"log": log}), directory=str(directory))
+    prefix = prefix.rstrip("/")
+    handler_class = type("Handler", (_Handler,), {"log": log, "prefix": prefix})
+    handler = functools.partial(handler_class, directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    return ServedSite(directory, f"http://127.0.0.1:{server.server_address[1]}", log, server)
+    return ServedSite(directory, f"http://127.0.0.1:{server.server_address[1]}{prefix}", log, server)
 
 
 def start(site: ServedSite) -> ServedSite:
@@ -96,8 +111,8 @@ def mkdocs_build(config: Path, site_dir: Path, site_url: str, generator: str = "
         raise AssertionError(f"{generator} build misslyckades:\n" + result.stdout + result.stderr)
 
 
-def build_and_serve(config: Path, site_dir: Path, generator: str = "mkdocs") -> ServedSite:
-    site = reserve_server(site_dir)
+def build_and_serve(config: Path, site_dir: Path, generator: str = "mkdocs", prefix: str = "") -> ServedSite:
+    site = reserve_server(site_dir, prefix)
     mkdocs_build(config, site_dir, site.base_url, generator)
     return start(site)
 

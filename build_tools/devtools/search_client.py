@@ -13,7 +13,7 @@ import yaml
 from playwright.sync_api import Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 QUERY_FILES = {
     "utveckling": ROOT / "tests" / "search_queries.yaml",
     "kontroll": ROOT / "tests" / "search_queries_kontroll.yaml",
