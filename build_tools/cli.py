@@ -10,7 +10,7 @@ import traceback
 from pathlib import Path
 
 from .base.build_day import BuildDayError, build_day
-from .base.diagnostics import Diagnostic, Report, describe, group_by_code, sort_diagnostics, summary_text
+from .base.diagnostics import ContentError, Diagnostic, Report, describe, group_by_code, sort_diagnostics, summary_text
 from .base.layout import Layout, default_root
 from .load.project import load_project
 
@@ -152,6 +152,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     try:
         return _run(args, layout)
+    except ContentError as exc:  # ett innehållsfel som upptäcktes först vid renderingen
+        print(exc, file=sys.stderr)
+        return 1
     except Exception:
         if args.debug:
             traceback.print_exc()

@@ -18,7 +18,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from build_tools.base.diagnostics import Report
-from build_tools.devtools.fuzz_content import TOKENS, Worker, alias_bomb, deep_nesting, mutate, restore
+from build_tools.devtools.fuzz_content import (
+    REPRODUCERS,
+    TOKENS,
+    Worker,
+    alias_bomb,
+    deep_nesting,
+    mutate,
+    restore,
+    unsafe_output,
+)
 from build_tools.load.project import Layout, load_project
 from build_tools.render.site import write_site
 from build_tools.source.yaml_source import parse_yaml
@@ -55,5 +64,23 @@ def test_changed_content_gives_a_swedish_error_or_builds(worker, seed):
             assert error.message and error.code and error.location.path, error
         if report.ok:
             write_site(project, Layout(worker.root))  # inget som går igenom check får krascha bygget
+            assert unsafe_output(worker.root) == ""  # och inget i sidorna får kunna köras
     finally:
         restore(worker.root, [worker.root / c.split("#")[0] for c in changed])
+
+
+@pytest.mark.parametrize("reproducer", REPRODUCERS, ids=range(len(REPRODUCERS)))
+def test_each_reproducer_from_the_december_probe_is_a_swedish_error(worker, reproducer):
+    path = worker.root / "guides" / "stod" / "bus.md"
+    original = path.read_text(encoding="utf-8")
+    path.write_text(original + reproducer, encoding="utf-8")
+    try:
+        _, report = load_project(Layout(worker.root), TEST_DAY)
+    finally:
+        restore(worker.root, [path])
+    first_new_line = original.count("\n") + 1
+    errors = [d for d in report.errors if d.location.path == path]
+    assert errors and all(d.location.line >= first_new_line and d.location.column >= 1 for d in errors), errors
+    safety = {"html", "farlig-lank", "styrtecken", "riktningstecken", "markdown-djup"}
+    codes = {d.code for d in errors}
+    assert codes & safety and codes <= safety | {"trasig-lank"}, codes  # java&#10;script: är också en trasig länk

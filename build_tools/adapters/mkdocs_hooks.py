@@ -31,8 +31,10 @@ from build_tools.base.build_cache import python_changed_on_disk  # noqa: E402
 from build_tools.base.build_day import BuildDayError, build_day  # noqa: E402
 from build_tools.base.diagnostics import ContentError  # noqa: E402
 from build_tools.load.project import Layout, load_project  # noqa: E402
+from build_tools.render.html_guard import mark_content, sanitise_marked  # noqa: E402
 from build_tools.render.site import write_site  # noqa: E402
 from build_tools.render.ui_text import ui_text  # noqa: E402
+from build_tools.source.markdown_check import too_deep_at  # noqa: E402
 
 # Projektet som lästes in i on_config, så att det inte behöver läsas in en gång till efter bygget.
 # (MkDocs läser in den här filen på nytt vid varje ombyggnad; det som ska leva längre står i preview.STATE.)
@@ -103,7 +105,10 @@ def on_config(config, **kwargs):
     if preview.STATE.report is not None:
         print("Innehållet är utan fel igen.", file=sys.stderr, flush=True)
     preview.STATE.report = None
-    write_site(project, layout)
+    try:
+        write_site(project, layout)
+    except ContentError as exc:  # t.ex. en text som är för djupt nästlad: ett svenskt fel, ingen traceback
+        raise PluginError(str(exc)) from None
     _LOADED["project"] = project  # samma inläsning används igen efter bygget (sökorden)
     return config
 
@@ -112,9 +117,24 @@ def on_page_markdown(markdown, page, config, files, **kwargs):
     """Källfilen till sidfotens länk "Föreslå en ändring", sökningen och felrutan i förhandsvisningen."""
     src = page.file.src_uri
     page.meta["kallfil"] = source_file(src)
+    if too_deep_at(markdown) is not None:  # Python-Markdown skulle ta slut på stacken eller tiden
+        raise PluginError(f"Sidan {page.meta['kallfil']} har för många nivåer i varandra. Kör check.")
     if src.endswith(f"/{REVIEW_PAGE}/index.md") or src.startswith(HANDBOOK_DIR):
         # Granskningsvyn upprepar guidernas text och handboken är för redaktörer: inte i sökningen.
         page.meta["search"] = {"exclude": True}
+    if _is_handwritten(page.meta["kallfil"], config):
+        markdown = mark_content(markdown)  # redaktörens text: tvättas i on_page_content
     if preview.STATE.report is not None and preview.STATE.root is not None:
         return preview.error_box(preview.STATE.report, preview.STATE.root) + markdown
     return markdown
+
+
+def _is_handwritten(source: str, config) -> bool:
+    """En sida i docs/ (hela brödtexten är redaktörens). Kapitlen märks ut av kärnan själv."""
+    return source.startswith("docs/") and (Path(config["config_file_path"]).parent / source).is_file()
+
+
+def on_page_content(html, page, config, files, **kwargs):
+    """Tvätta redaktörens text i den renderade sidan med samma vitlista som all annan HTML ur innehållet
+    (build_tools/html_guard.py): inga skript, formulär, ramar, meta-taggar, egna klasser eller farliga länkar."""
+    return sanitise_marked(html)

@@ -99,6 +99,10 @@ ERROR_CODES: dict[str, str] = {
     "yaml-djup": "YAML-filen är för djupt nästlad",
     "yaml-flera-dokument": "Mer än ett YAML-dokument i filen",
     "for-stor": "En innehållsfil som är större än 1 MB",
+    "inte-vanlig-fil": "En symbolisk länk eller specialfil bland innehållet",
+    "riktningstecken": "Ett osynligt riktningstecken som ändrar hur texten visas",
+    "markdown-djup": "Listor, citat eller hakparenteser i för många nivåer",
+    "dubblett-mall-id": "Två avsnitt eller fält i mallen för överenskommelsen har samma id",
     # Datumstyrda lagändringar (dated.py)
     "datum-ordning": "Ett slutdatum ligger före startdatumet",
     "datum-beslut": "En datumsatt ändring saknar beslut",
@@ -189,6 +193,22 @@ class Diagnostic:
         return text
 
 
+# Ett citerat värde i ett meddelande visas med högst så här många tecken. Meddelandena hamnar i
+# CI-loggar; ett helt värde (eller en hel fil som lästs in av misstag) ska aldrig stå där.
+MAX_QUOTE = 80
+MAX_MESSAGE = 1000
+
+
+def shorten_quotes(text: str) -> str:
+    """Korta av varje citat (”…”) till MAX_QUOTE tecken, och hela texten till MAX_MESSAGE."""
+    parts = text.split("\u201d")
+    for i in range(1, len(parts), 2):  # varannan del står inom citattecken
+        if len(parts[i]) > MAX_QUOTE:
+            parts[i] = parts[i][: MAX_QUOTE - 1] + "\u2026"
+    text = "\u201d".join(parts)
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 1] + "\u2026"
+
+
 def _plural(count: int, one: str, many: str) -> str:
     return f"{count} {one if count == 1 else many}"
 
@@ -200,10 +220,10 @@ class Report:
     items: list[Diagnostic] = field(default_factory=list)
 
     def error(self, location: Location, message: str, hint: str = "", code: str = "") -> None:
-        self.items.append(Diagnostic(Severity.ERROR, location, message, hint, code))
+        self.items.append(Diagnostic(Severity.ERROR, location, shorten_quotes(message), shorten_quotes(hint), code))
 
     def warning(self, location: Location, message: str, hint: str = "", code: str = "") -> None:
-        self.items.append(Diagnostic(Severity.WARNING, location, message, hint, code))
+        self.items.append(Diagnostic(Severity.WARNING, location, shorten_quotes(message), shorten_quotes(hint), code))
 
     def extend(self, other: Report) -> None:
         self.items.extend(other.items)

@@ -13,10 +13,12 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import multiprocessing
 import os
 import queue
 import random
+import re
 import resource
 import shutil
 import signal
@@ -27,6 +29,7 @@ import traceback
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -34,78 +37,14 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from build_tools.base.build_day import build_day  # noqa: E402
+from build_tools.base.url_rule import safe_url  # noqa: E402
+from build_tools.devtools.fuzz_pieces import REPRODUCERS, SECRET, TOKENS, alias_bomb, deep_nesting  # noqa: E402
 from build_tools.load.project import Layout, load_project  # noqa: E402
 
 CONTENT_FOLDERS = ("decision_trees", "data", "guides", "docs")
 TIME_LIMIT = 10.0  # sekunder innan kontrollen av ett fall räknas som häng
 BUILD_LIMIT = 120.0  # sekunder för att bygga sidorna av innehåll som kontrollen godkände
 SLOW = 1.0  # kravet: ett svenskt fel inom en sekund
-
-# Bitar som redaktörer (och olyckor) kan föra in: YAML-konstruktioner, tecken och värden.
-TOKENS = [
-    "&a ",
-    "*a",
-    "&a [*a]",
-    "!!binary aGVq",
-    "!!python/object:os.system",
-    "!!bool hej",
-    "!!timestamp x",
-    "? ",
-    "- ",
-    ": ",
-    ":",
-    "\t",
-    "#",
-    "'",
-    '"',
-    "|",
-    ">",
-    "{",
-    "}",
-    "[",
-    "]",
-    "---\n",
-    "...\n",
-    "\x00",
-    "\x01",
-    "\\0",
-    "\\v",
-    "\u202e",
-    "\ufeff",
-    "\u200b",
-    "e\u0301",
-    "<script>alert(1)</script>",
-    "<img src=x onerror=alert(1)>",
-    "[x](javascript:alert(1))",
-    "javascript:alert(1)",
-    "index",
-    "assets",
-    "2026-13-45",
-    "123",
-    "-1",
-    "null",
-    "~",
-    "yes",
-    "   ",
-    "\n",
-    "\r\n",
-    "{{ x }}",
-    "{% x %}",
-    "§ 5",
-    "x" * 5000,
-]
-
-
-def alias_bomb(levels: int) -> str:
-    lines = ["b0: &b0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
-    lines += [f"b{i}: &b{i} [" + ", ".join([f"*b{i - 1}"] * 9) + "]" for i in range(1, levels)]
-    return "\n" + "\n".join(lines) + "\n"
-
-
-def deep_nesting(depth: int, flow: bool) -> str:
-    if flow:
-        return "\ndjup: " + "[" * depth + "]" * depth + "\n"
-    return "\n" + "".join("  " * i + f"k{i}:\n" for i in range(depth)) + "  " * depth + "x: 1\n"
 
 
 def _mutate_text(text: str, rng: random.Random) -> str:
@@ -163,6 +102,11 @@ def mutate(root: Path, rng: random.Random) -> list[str]:
         if kind == 0:  # filen blir en symbolisk länk till sig själv
             path.unlink()
             path.symlink_to(path.name)
+        elif kind == 3:  # en symbolisk länk till en fil utanför projektet (den får aldrig läsas eller visas)
+            path.unlink()
+            path.symlink_to(root.parent / "hemlig.txt")
+        elif kind == 4:  # ett av granskningens exempel, i en sida eller ett textfält
+            _add_reproducer(path, rng)
         elif kind == 1:  # binärt skräp eller fel teckenkodning
             path.write_bytes(rng.choice([bytes(rng.randrange(256) for _ in range(200)), "å".encode("utf-16")]))
         elif kind == 2:
@@ -176,10 +120,33 @@ def mutate(root: Path, rng: random.Random) -> list[str]:
     return changed
 
 
+def _add_reproducer(path: Path, rng: random.Random) -> None:
+    text = path.read_text(encoding="utf-8")
+    if path.name == "overenskommelse_mall.yaml" and rng.random() < 0.5:  # två avsnitt eller fält med samma id
+        ids = [line for line in text.split("\n") if line.lstrip().startswith("- id: ")]
+        first, other = rng.sample(ids, 2)
+        text = text.replace(other, other[: len(other) - len(other.lstrip())] + first.lstrip(), 1)
+    elif path.suffix == ".md":
+        text += rng.choice(REPRODUCERS)
+    else:  # i ett textvärde: ersätt ett värde med ett exempel (som YAML-text inom dubbla citattecken)
+        lines = text.split("\n")
+        candidates = [
+            i for i, line in enumerate(lines) if ": " in line and not line.rstrip().endswith(("|", ">", ">-"))
+        ]
+        if candidates:
+            index = rng.choice(candidates)
+            key = lines[index].split(": ", 1)[0]
+            value = rng.choice([*REPRODUCERS, "java\nscript:alert(1)"]).strip("\n")[:200]
+            lines[index] = f"{key}: {json.dumps(value, ensure_ascii=False)}"
+        text = "\n".join(lines)
+    path.write_text(text, encoding="utf-8")
+
+
 def copy_content(target: Path) -> Path:
     root = target / "innehall"
     for folder in CONTENT_FOLDERS:
         shutil.copytree(ROOT / folder, root / folder, symlinks=True)
+    (target / "hemlig.txt").write_text(f"hemlig: {SECRET}\n" * 40, encoding="utf-8")
     return root
 
 
@@ -206,42 +173,112 @@ def check_case(root: Path, today: dt.date):
     except BaseException:
         return Outcome("krasch", time.perf_counter() - start, traceback.format_exc()), None
     seconds = time.perf_counter() - start
+    for diagnostic in report.items:
+        if SECRET in diagnostic.message + diagnostic.hint:
+            return Outcome("lacker", seconds, diagnostic.format(root)), None
     for diagnostic in report.errors:
         if not diagnostic.message or not diagnostic.location.path:
             return Outcome("utan-plats", seconds, str(diagnostic)), None
     if not report.ok:
-        return Outcome("fel", seconds), None
+        without_line = sorted({d.code for d in report.errors if not d.location.line})
+        return Outcome("fel", seconds, " ".join(without_line)), None
     return Outcome("ok", seconds), project
 
 
-def build_case(root: Path, project, checked: Outcome) -> Outcome:
+def build_case(root: Path, project, checked: Outcome, changed: list[str] | None = None) -> Outcome:
     """Innehåll som kontrollen godkände ska gå att bygga."""
     from build_tools.render.site import write_site
 
     try:
         write_site(project, Layout(root))
+        unsafe = unsafe_output(root, changed)
     except BaseException:
         return Outcome("bygget-kraschar", checked.seconds, traceback.format_exc())
+    if unsafe:
+        return Outcome("osakert", checked.seconds, unsafe)
     return checked
 
 
-def _child(root: Path, today: dt.date, connection) -> None:
+_ACTIVE_TAGS = frozenset({"script", "meta", "iframe", "form", "object", "embed", "base", "style", "link"})
+
+
+class _Active(HTMLParser):
+    """Taggar och attribut i tvättad HTML som kan köra något, skicka något eller byta sidans adress."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        values = {name: value or "" for name, value in attrs}
+        if tag in _ACTIVE_TAGS:
+            self.found.append(f"<{tag}>")
+        self.found += [f"<{tag} {name}>" for name in values if name.startswith("on")]
+        self.found += [
+            f"<{tag} {n}={values[n][:40]!r}>" for n in ("href", "src") if n in values and not safe_url(values[n])
+        ]
+
+
+def active_html(html: str) -> list[str]:
+    parser = _Active()
+    parser.feed(html)
+    return parser.found
+
+
+_ID = re.compile(r'\sid="([^"]*)"')
+
+
+def unsafe_output(root: Path, changed: list[str] | None = None) -> str:
+    """Det som MkDocs skulle göra av sidorna i build/docs/: renderat med sajtens Markdown-tillägg och tvättat
+    som i kroken. Tom text om allt är ofarligt, annars vad som hittades. Också: dubbla id:n i en
+    genererad sida, NUL och riktningstecken i det som skrivits. Med ``changed`` (källfilerna som fallet
+    ändrade) renderas bara sidorna som byggs av dem."""
+    import markdown
+
+    from build_tools.addresses.site_map import source_file
+    from build_tools.base.characters import BIDI
+    from build_tools.render.html_guard import mark_content, sanitise_marked
+    from build_tools.source.markdown_check import PAGE_EXTENSIONS
+
+    converter = markdown.Markdown(extensions=list(PAGE_EXTENSIONS))
+    for page in sorted((root / "build" / "docs").rglob("*.md")):
+        text = page.read_text(encoding="utf-8")
+        where = page.relative_to(root).as_posix()
+        if "\x00" in text or BIDI.search(text):
+            return f"{where}: NUL eller riktningstecken"
+        ids = _ID.findall(text)
+        if len(ids) != len(set(ids)):
+            return f"{where}: dubbla id " + ", ".join(sorted({i for i in ids if ids.count(i) > 1}))[:200]
+        handwritten = (root / "docs" / page.relative_to(root / "build" / "docs")).is_file()
+        if "SamverkanInnehall" not in text and not handwritten:
+            continue  # en sida som byggs helt av mallarna (YAML-texterna är redan tvättade)
+        if changed is not None and source_file(page.relative_to(root / "build" / "docs").as_posix()) not in changed:
+            continue
+        body = text.split("\n---\n", 1)[-1] if text.startswith("---\n") else text
+        html = sanitise_marked(converter.reset().convert(mark_content(body) if handwritten else body))
+        found = active_html(html)
+        if found:
+            return f"{where}: {', '.join(found[:5])} i den tvättade sidan"
+    return ""
+
+
+def _child(root: Path, today: dt.date, connection, changed: list[str] | None = None) -> None:
     resource.setrlimit(resource.RLIMIT_AS, (3 * 1024**3, 3 * 1024**3))
     try:
         checked, project = check_case(root, today)
         connection.send(checked)
         if project is not None:
-            connection.send(build_case(root, project, checked))
+            connection.send(build_case(root, project, checked, changed))
     except BaseException:
         connection.send(Outcome("krasch", 0.0, traceback.format_exc()))
 
 
-def run_isolated(root: Path, today: dt.date) -> Outcome:
+def run_isolated(root: Path, today: dt.date, changed: list[str] | None = None) -> Outcome:
     """Kör ett fall i en egen process med tidsgräns och minnesgräns (för häng och minnesbomber).
 
     Kontrollen har TIME_LIMIT på sig; bygget av godkänt innehåll (med Word-filer) får BUILD_LIMIT."""
     parent, child = multiprocessing.Pipe(duplex=False)
-    process = multiprocessing.get_context("fork").Process(target=_child, args=(root, today, child))
+    process = multiprocessing.get_context("fork").Process(target=_child, args=(root, today, child, changed))
     process.start()
     child.close()
     outcome = Outcome("hang", TIME_LIMIT)
@@ -277,7 +314,7 @@ class Worker:
         rng = random.Random(seed)
         changed = mutate(self.root, rng)
         try:
-            return run_isolated(self.root, self.today), changed
+            return run_isolated(self.root, self.today, [c.split("#")[0] for c in changed]), changed
         finally:
             restore(self.root, [self.root / c.split("#")[0] for c in changed])
 
@@ -290,6 +327,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     today = build_day()  # --idag finns inte här: SAMVERKAN_IDAG, annars dagens datum
     counts: Counter[str] = Counter()
+    without_line: Counter[str] = Counter()
     slow = 0
     problems: list[str] = []
     started = time.perf_counter()
@@ -310,6 +348,8 @@ def main(argv: list[str] | None = None) -> int:
         for done, (seed, outcome, changed) in enumerate(pool.map(one, seeds), start=1):
             counts[outcome.verdict] += 1
             slow += outcome.verdict in ("fel", "ok") and outcome.seconds > SLOW
+            if outcome.verdict == "fel" and outcome.detail:  # fel utan rad och kolumn, per kod
+                without_line.update(outcome.detail.split())
             if outcome.verdict not in ("fel", "ok"):
                 problems.append(f"--- frö {seed}: {outcome.verdict} {changed}\n{outcome.detail[-2000:]}")
                 print(problems[-1], file=sys.stderr, flush=True)
@@ -334,8 +374,12 @@ def main(argv: list[str] | None = None) -> int:
         f" bygget > {BUILD_LIMIT:.0f} s: {counts['bygget-hanger']}"
     )
     print(f"  fel utan fil: {counts['utan-plats']}")
+    print(f"  godkänt men osäkert i sidorna (aktiv HTML, NUL, riktningstecken, dubbla id): {counts['osakert']}")
+    print(f"  meddelanden som citerar en fil utanför projektet: {counts['lacker']}")
+    print(f"  fall med fel utan rad och kolumn: {sum(without_line.values())} {dict(without_line.most_common(8))}")
     print(f"  långsammare än {SLOW:.0f} s: {slow}")
     failures = tracebacks + counts["hang"] + counts["bygget-hanger"] + counts["utan-plats"]
+    failures += counts["osakert"] + counts["lacker"]
     return 0 if failures == 0 else 1
 
 

@@ -13,13 +13,16 @@ from ..base.layout import Layout
 from ..check.contact_values import check_tel_links, text_files
 from ..check.links import check_links
 from ..check.outcome_rules import check_outcomes
+from ..check.page_ids import check_page_names
 from ..check.schema_check import SCHEMA_DIR
 from ..check.statement_check import check_statement
 from ..check.text_rules import check_paragraph_numbers
 from ..check.validate import check_cross_links, check_tree
 from ..domain import dated, model
 from ..domain.model import Project
-from ..source.content_safety import check_markdown_pages, check_page_names
+from ..source.content_safety import check_markdown_pages
+from ..source.file_guard import CODE as NOT_REGULAR
+from ..source.file_guard import check_regular_files
 from . import project_cache
 from .cases import load_cases
 from .chapters import check_guides_linked, load_chapters
@@ -52,6 +55,8 @@ def load_project(layout: Layout, day: dt.date) -> tuple[Project, Report]:
 
 def _load_view(layout: Layout, day: dt.date) -> tuple[Project, Report]:
     model, report, broken_trees = load_model(layout)
+    if any(d.code == NOT_REGULAR for d in report.errors):
+        return model, report  # en symbolisk länk eller en specialfil: inget mer läses (file_guard.py)
     view, dated_report = as_of(model, day)
     report.extend(dated_report)
     check_cross_links(view.trees, report, broken_trees)
@@ -68,6 +73,8 @@ def load_model(layout: Layout) -> tuple[Project, Report, set[str]]:
     fel och varningar, och guiderna som har fel."""
     report = Report()
     project = Project(root=layout.root)
+    if not check_regular_files(layout.root, report):
+        return project, report, set()  # en symbolisk länk eller en specialfil: läs ingenting (file_guard.py)
     if not layout.lagrum_file.exists():
         report.error(
             Location(layout.lagrum_file),

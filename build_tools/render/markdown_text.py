@@ -13,10 +13,10 @@ import html
 import re
 
 import markdown
-import nh3
 from markupsafe import Markup
 
-from ..source.content_safety import ALLOWED_SCHEMES
+from ..source.markdown_check import too_deep
+from .html_guard import sanitise_html
 from .page_links import PageLinks
 
 _EXTENSIONS = ["sane_lists", "tables", "attr_list", "smarty"]
@@ -33,27 +33,9 @@ _EXTENSION_CONFIGS = {
 }
 
 
-# Det Markdown (med tilläggen ovan) kan ge. Inget som kan köra skript eller hämta något.
-ALLOWED_TAGS = frozenset(
-    {
-        "p", "br", "hr", "em", "strong", "code", "pre", "blockquote", "a", "abbr", "span",
-        "ul", "ol", "li", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
-        "table", "thead", "tbody", "tr", "th", "td", "sup", "sub", "del", "ins", "s",
-    }
-)  # fmt: skip
-ALLOWED_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}, "*": {"class", "id", "lang"}}
-
-
 def sanitize(fragment: str) -> str:
-    """Ta bort allt utom vitlistade taggar och attribut, och länkar med otillåten adresstyp."""
-    return nh3.clean(
-        fragment,
-        tags=set(ALLOWED_TAGS),
-        attributes={tag: set(names) for tag, names in ALLOWED_ATTRIBUTES.items()},
-        url_schemes=set(ALLOWED_SCHEMES),
-        link_rel=None,
-        strip_comments=True,
-    )
+    """Samma tvätt som all annan HTML ur innehållet (html_guard.py): vitlistade taggar, attribut och länkar."""
+    return sanitise_html(fragment)
 
 
 _converter: markdown.Markdown | None = None
@@ -69,7 +51,10 @@ def _convert(text: str, page_url: str | None = None) -> str:
         extensions = [*_EXTENSIONS, _page_links]
         _converter = markdown.Markdown(extensions=extensions, extension_configs=_EXTENSION_CONFIGS)
     _page_links.set_page(page_url)
-    return _converter.reset().convert(text)
+    try:
+        return _converter.reset().convert(text)
+    except RecursionError:
+        raise too_deep(text) from None  # ett svenskt fel i stället för en traceback
 
 
 # Text som Markdown inte ändrar: bokstäver, siffror och skiljetecken utan betydelse i Markdown eller

@@ -11,12 +11,14 @@ import jinja2
 
 from ..addresses import urls
 from ..addresses.urls import role_source, role_url
+from ..base.url_rule import safe_url
 from ..domain.case_roles import cases_for_role, roles_with_cases
 from ..domain.model import AUDIENCES, OUTCOME_KINDS, URGENCIES, Outcome, Project, Question, Tree
 from ..load.lagrum import STATUS_LABELS, citation_note, citation_text
 from ..load.search_terms import SearchHint
 from . import handbook, review
 from .docx_files import district_value
+from .html_guard import mark_content
 from .markdown_text import to_html, to_inline_html, to_plain_text
 from .page import Page
 from .training import case_context, selection_page
@@ -60,6 +62,7 @@ def _environment() -> jinja2.Environment:
         status_text=lambda status: STATUS_LABELS[status],
         ui=ui_text(),
     )
+    env.filters["saker_lank"] = lambda value: safe_url(str(value)) or ""  # samma regel som check (url_rule.py)
     return env
 
 
@@ -131,9 +134,9 @@ def districts_json(project: Project) -> str:
                 "name": d.name,
                 "slug": d.slug,
                 "former": [f.name for f in d.former_names],
-                "website": d.website,
+                "website": safe_url(d.website) or "",  # länkarna går genom samma regel som check (url_rule.py)
                 "contacts": [
-                    {"description": c.description, "value": c.text, "href": c.href, "status": c.status}
+                    {"description": c.description, "value": c.text, "href": safe_url(c.href) or "", "status": c.status}
                     for c in d.contacts
                 ],
                 "missing": not any(c.function == "mottagning" and c.value for c in d.contacts),
@@ -235,7 +238,8 @@ class PageBuilder:
         foot = self._render("chapter_foot.html.j2", url, chapter=chapter, guides=guides)
         # Sidan ligger en nivå djupare än källfilen (stod/sip/index.md från guides/stod/sip.md).
         text = urls.rebase_markdown_links(chapter.body, url.split("/")[0])
-        body = f"# {html.escape(chapter.title)}\n\n{head}\n\n{text}\n\n{foot}\n"
+        # Redaktörens text märks ut, så att kroken tvättar den efter renderingen (html_guard.py).
+        body = f"# {html.escape(chapter.title)}\n\n{head}\n\n{mark_content(text)}\n\n{foot}\n"
         return Page(urls.chapter_source(chapter), chapter.title, body, description=chapter.description)
 
     def glossary_page(self) -> Page:

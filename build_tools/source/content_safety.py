@@ -9,12 +9,16 @@ slinka igenom inte kan köras.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..base.characters import first_bad_character
 from ..base.diagnostics import Location, Report
-from ..domain.model import Project
+from ..base.url_rule import safe_url, url_scheme, value_is_bad_url
+from . import markdown_check
+from .markdown_check import FIELD_EXTENSIONS, PAGE_EXTENSIONS
 
 # Största tillåtna innehållsfil. Riktiga filer är under 0,1 MB; en mycket större fil är nästan alltid
 # ett misstag (en inklistrad bild, en fil som kopierats in i sig själv) och skulle göra check långsam.
@@ -39,23 +43,20 @@ def report_too_big(path: Path, report: Report) -> None:
     )
 
 
-# Adresstyper som får förekomma i länkar. Relativa adresser (sidor på sajten) är alltid tillåtna.
-ALLOWED_SCHEMES = ("https", "http", "mailto", "tel")
-
 # Namn som inte får bli en sida, eftersom de krockar med sajtens egna filer och mappar.
 RESERVED_SLUGS = frozenset({"index", "assets", "search", "404", "sitemap", "stylesheets", "javascripts"})
 
 # En HTML-tagg, kommentar eller deklaration: < följt av en bokstav, ! eller /.
 # Autolänkar som <https://exempel.se> och <namn@exempel.se> är Markdown, inte HTML.
 _TAG = re.compile(r"<(?!(?:https?|mailto|tel):)(?![^<>\s@]+@[^<>\s@]+>)([a-zA-Z][a-zA-Z0-9-]*|!|/[a-zA-Z]|\?)")
-# En adress med en adresstyp (schema) först: i en Markdown-länk, en autolänk eller som hela värdet.
+# En adress i en Markdown-länk, en autolänk eller en referensdefinition ([namn]: adress).
 _LINK_TARGET = re.compile(
-    r"\]\(\s*<?([^)\s>]*)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>|^\s*([a-zA-Z][a-zA-Z0-9+.-]*:\S*)\s*$"
+    r"\]\(\s*<?([^)\s>]*)|<([a-zA-Z][a-zA-Z0-9+.-]*:[^>\s]*)>|^ {0,3}\[[^\]\n]+\]:[ \t]*<?([^\s>]+)", re.M
 )
-_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.-]*):")
-# Tecken som webbläsare tar bort ur adresser innan de läser adresstypen (t.ex. "java\tscript:").
-_URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")
-_FENCE = re.compile(r"^(```|~~~)")
+# Ett kodstaket: högst tre blanksteg före (med fyra är raden ett indraget kodblock).
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+# Ett kodavsnitt i en rad. En bakåtapostrof med \ före är ett vanligt tecken och börjar inget kodavsnitt.
+_CODE_SPAN = re.compile(r"(?<!\\)`[^`\n]*(?<!\\)`")
 
 
 @dataclass(frozen=True)
@@ -68,51 +69,125 @@ class Problem:
     hint: str
 
 
-def _url_problem(url: str, index: int) -> Problem | None:
-    cleaned = _URL_NOISE.sub("", url)
-    match = _SCHEME.match(cleaned)
-    if not match:
-        return None
-    scheme = match.group(1).lower()
-    if scheme in ALLOWED_SCHEMES:
-        return None
-    # "Kl. 8:00" eller "Obs: ..." är inga adresser; bara sådant som ser ut som en adresstyp räknas.
-    if scheme not in ("javascript", "vbscript", "data", "file", "blob", "filesystem") and not url.startswith(
-        match.group(0) + "/"
-    ):
-        return None
+_LINK_HINT = "Länka bara till webbsidor (https://…), e-post (mailto:…), telefonnummer (tel:…) eller sidor på sajten."
+_HTML_HINT = (
+    "Skriv vanlig text eller Markdown i stället: **fetstil**, *kursiv*, [länktext](https://…) och "
+    "listor med -. Vill du visa tecknet < i texten, skriv ett mellanslag efter det "
+    "(t.ex. \u201d< 18 år\u201d)."
+)
+
+
+def _link_problem(scheme: str, index: int) -> Problem:
     return Problem(
         index,
         "farlig-lank",
-        f"Länken använder adresstypen \u201d{scheme}:\u201d, som inte är tillåten.",
-        "Länka bara till webbsidor (https://…), e-post (mailto:…), telefonnummer (tel:…) eller sidor på sajten.",
+        f"Länken använder adresstypen \u201d{scheme[:20]}:\u201d, som inte är tillåten.",
+        _LINK_HINT,
     )
 
 
-def find_problems(text: str) -> list[Problem]:
-    """Alla HTML-taggar och otillåtna länkar i en text (Markdown eller ren text)."""
+def _url_problem(url: str, index: int) -> Problem | None:
+    """En länkadress (ur en Markdown-länk eller autolänk) som inte följer regeln i url_rule."""
+    if safe_url(url) is not None:
+        return None
+    return _link_problem(url_scheme(url) or "?", index)
+
+
+def _html_problem(text: str, index: int) -> Problem:
+    return Problem(index, "html", "Texten innehåller HTML-kod (" + _excerpt(text, index) + ").", _HTML_HINT)
+
+
+def find_problems(text: str, extensions: tuple[str, ...] = FIELD_EXTENSIONS, patterns: bool = True) -> list[Problem]:
+    """Alla HTML-taggar, otillåtna länkar och för djup nästling i en text (Markdown eller ren text).
+
+    Markdown-tolken själv (markdown_check.py) avgör vad som är kod, rå HTML och länkar. För textfälten i
+    YAML (``patterns``) letar reguljära uttryck dessutom efter taggar och adresser i hela texten, också
+    där tolken ser kod, eftersom samma fält kan visas som ren text (en titel, en beskrivning).
+
+    Svaret sparas per text: förhandsvisningen och fuzzningen läser in samma texter många gånger."""
+    return list(_cached_problems(text, extensions, patterns))
+
+
+@functools.lru_cache(maxsize=8192)
+def _cached_problems(text: str, extensions: tuple[str, ...], patterns: bool) -> tuple[Problem, ...]:
+    problems: list[Problem] = []
+    if patterns:
+        problems = _pattern_problems(text)
+    if _worth_parsing(text):
+        problems.extend(_parser_problems(text, extensions, {(p.index, p.code) for p in problems}))
+    return tuple(sorted(problems, key=lambda p: p.index))
+
+
+def _worth_parsing(text: str) -> bool:
+    """Korta ord och id:n (det mesta i YAML-filerna) kan varken vara HTML, länkar eller nästling.
+
+    (markdown_check.inspect kör tolken bara när texten har < eller både [ och :.)"""
+    return not (len(text) < 40 and text.replace("-", "").replace(" ", "").isalnum())
+
+
+def _pattern_problems(text: str) -> list[Problem]:
     problems: list[Problem] = []
     if "<" not in text and ":" not in text:
         return problems  # utan < finns ingen tagg och utan : ingen adresstyp (de flesta texter; check går fortare)
     masked = _mask_code(text)
     for match in _TAG.finditer(masked):
-        problems.append(
-            Problem(
-                match.start(),
-                "html",
-                "Texten innehåller HTML-kod (" + _excerpt(text, match.start()) + ").",
-                "Skriv vanlig text eller Markdown i stället: **fetstil**, *kursiv*, [länktext](https://…) och "
-                "listor med -. Vill du visa tecknet < i texten, skriv ett mellanslag efter det "
-                "(t.ex. \u201d< 18 år\u201d).",
-            )
-        )
+        problems.append(_html_problem(text, match.start()))
     for match in _LINK_TARGET.finditer(masked):
         group = next(g for g in (1, 2, 3) if match.group(g) is not None)
         url = text[match.start(group) : match.end(group)]
         problem = _url_problem(url, match.start(group))
         if problem:
             problems.append(problem)
-    return sorted(problems, key=lambda p: p.index)
+    scheme = value_is_bad_url(text)
+    if scheme and not any(p.code == "farlig-lank" for p in problems):
+        problems.append(_link_problem(scheme, len(text) - len(text.lstrip())))
+    return problems
+
+
+def _parser_problems(text: str, extensions: tuple[str, ...], seen: set[tuple[int, str]]) -> list[Problem]:
+    found = []
+    for finding in markdown_check.inspect(text, extensions):
+        if finding.kind == "djup":
+            found.append(_depth_problem(finding.index))
+        elif finding.kind == "html" and (finding.index, "html") not in seen:
+            found.append(_html_problem(text, finding.index))
+        elif finding.kind == "farlig-lank" and (finding.index, "farlig-lank") not in seen:
+            found.append(_link_problem(url_scheme(finding.detail) or "?", finding.index))
+        elif finding.kind == "manga-vinklar":
+            found.append(_too_many_angles(finding.index))
+        elif finding.kind == "extern-bild":
+            found.append(_image_problem(finding.index))
+        seen.add((finding.index, finding.kind))
+    return found
+
+
+def _depth_problem(index: int) -> Problem:
+    return Problem(
+        index,
+        "markdown-djup",
+        f"Listor, citat eller hakparenteser ligger i för många nivåer i varandra (högst {markdown_check.MAX_DEPTH}).",
+        "Gör texten plattare: en lista i en lista räcker nästan alltid. Dela upp lång text i stycken och rubriker, "
+        "och stäng varje [ med en ].",
+    )
+
+
+def _too_many_angles(index: int) -> Problem:
+    return Problem(
+        index,
+        "html",
+        f"Texten har fler än {markdown_check.MAX_ANGLES} tecken < och ser ut att innehålla HTML-kod.",
+        "Ta bort HTML-koden och skriv vanlig text eller Markdown. Står tecknet < i texten, skriv ett mellanslag "
+        "efter det, eller skriv \u201dmindre än\u201d.",
+    )
+
+
+def _image_problem(index: int) -> Problem:
+    return Problem(
+        index,
+        "farlig-lank",
+        "Bilden hämtas från en annan webbplats. Sajten visar bara bilder som ligger på sajten själv.",
+        "Lägg bilden i docs/ och länka till den med en relativ adress, eller ta bort bilden.",
+    )
 
 
 def _mask_code(text: str) -> str:
@@ -120,14 +195,14 @@ def _mask_code(text: str) -> str:
     out: list[str] = []
     in_fence = False
     for line in text.splitlines(keepends=True):
-        if _FENCE.match(line.lstrip()):
+        if _FENCE.match(line):
             in_fence = not in_fence
             out.append(" " * (len(line) - 1) + line[-1:] if line.endswith("\n") else " " * len(line))
             continue
         if in_fence:
             out.append(re.sub(r"[^\n]", " ", line))
             continue
-        out.append(re.sub(r"`[^`\n]*`", lambda m: " " * len(m.group()), line))
+        out.append(_CODE_SPAN.sub(lambda m: " " * len(m.group()), line))
     return "".join(out)
 
 
@@ -161,7 +236,12 @@ def report_problems(text: str, location: Location, report: Report, text_starts_o
 
 def check_markdown_file(path: Path, body: str, first_line: int, report: Report) -> None:
     """Kontrollera brödtexten i en Markdown-sida. ``first_line`` är radnumret där brödtexten börjar."""
-    for problem in find_problems(body):
+    bad = first_bad_character(body)
+    if bad:  # ett osynligt tecken först: Markdown-tolken ska inte läsa sådan text
+        line, column = line_and_column(body, bad.index)
+        report.error(Location(path, first_line + line - 1, column), bad.message, bad.hint, code=bad.code)
+        return
+    for problem in find_problems(body, PAGE_EXTENSIONS, patterns=False):
         line, column = line_and_column(body, problem.index)
         report.error(Location(path, first_line + line - 1, column), problem.message, problem.hint, code=problem.code)
 
@@ -207,44 +287,18 @@ def check_markdown_pages(folders: list[Path], report: Report, size_checked_elsew
                 continue
             try:
                 text = path.read_text(encoding="utf-8")
-            except (OSError, UnicodeDecodeError):
-                continue  # läsfel rapporteras där sidan läses in
+            except (OSError, UnicodeDecodeError) as exc:
+                if folder not in size_checked_elsewhere:  # kapitlen: läsfel rapporteras där de läses in
+                    _report_unreadable(path, exc, report)
+                continue
             _, body, first_line = split_front_matter(text)
             check_markdown_file(path, body, first_line, report)
 
 
-_SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
-
-
-def check_page_names(project: Project, report: Report) -> None:
-    """Namn som blir adresser: inga reserverade namn, inga konstiga filnamn, inga krockar."""
-    for case in project.cases:
-        check_slug(case.id, case.location, "Övningsfallets id", report)
-    for district in project.districts:
-        where = Location(project.root / "data" / "stadsdelar.yaml")
-        check_slug(district.slug, where, "Stadsdelens slug", report)
-        for former in district.former_names:
-            check_slug(former.slug, where, "Det tidigare namnets slug", report)
-    for chapter in project.chapters:
-        where = Location(chapter.source, 1, 1)
-        if not _SLUG.match(chapter.slug):
-            report.error(
-                where,
-                f"Filnamnet \u201d{chapter.source.name}\u201d går inte att använda som adress.",
-                "Döp om filen till små bokstäver a–z, siffror och bindestreck, till exempel sekretess-och-samtycke.md.",
-                code="filnamn",
-            )
-        else:
-            check_slug(chapter.slug, where, "Sidans filnamn", report)
-    anchors: dict[str, str] = {}
-    glossary_file = project.root / "data" / "ordlista.yaml"
-    for term in project.glossary:
-        if term.anchor in anchors:
-            report.error(
-                Location(glossary_file),
-                f"Ordlistans ord \u201d{term.term}\u201d och \u201d{anchors[term.anchor]}\u201d får samma adress "
-                f"(#{term.anchor}) på ordlistans sida.",
-                "Skriv det ena ordet annorlunda, så att länkarna till ordlistan går till rätt ord.",
-                code="dubblett-ankare",
-            )
-        anchors.setdefault(term.anchor, term.term)
+def _report_unreadable(path: Path, exc: Exception, report: Report) -> None:
+    """En handskriven sida (docs/) som inte går att läsa: MkDocs skulle annars stanna med en traceback."""
+    if isinstance(exc, UnicodeDecodeError):
+        message, hint, code = "Filen är inte sparad som UTF-8.", "Spara filen med teckenkodningen UTF-8.", "kodning"
+    else:
+        message, hint, code = "Filen gick inte att läsa.", "Kontrollera att det är en vanlig textfil.", "las"
+    report.error(Location(path, 1, 1), message, hint, code=code)

@@ -9,15 +9,16 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
+from ..base.characters import first_bad_character
 from ..base.diagnostics import Location, Report
 from .content_safety import find_problems, line_and_column, report_problems, report_too_big, too_big
+from .file_guard import report_not_regular, what_it_is
 
 PathKey = tuple[str | int, ...]
 
@@ -59,8 +60,6 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 # Gränser som skyddar kontrollen och bygget mot filer som skulle ta oändligt lång tid att läsa.
 MAX_DEPTH = 40
-# Styrtecken som aldrig hör hemma i en text (tabb, radbrytning och vagnretur är tillåtna).
-_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ufffe\uffff]")
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -102,9 +101,9 @@ class _Builder:
                 if not isinstance(key, str):
                     self.report.error(
                         self._location(key_node),
-                        f"Nyckeln {key_node.value or '(tom)'} är inte en text.",
+                        f"Nyckeln {str(key_node.value)[:80] or '(tom)'} är inte en text.",
                         "Nycklar ska vara ord, till exempel titel eller svar. Ska det vara ett tal eller ett datum, "
-                        f'sätt citattecken runt det: "{key_node.value}".',
+                        f'sätt citattecken runt det: "{str(key_node.value)[:80]}".',
                         code="nyckel-typ",
                     )
                     continue
@@ -130,15 +129,9 @@ class _Builder:
         return value
 
     def _check_text(self, node: yaml.Node, value: str) -> None:
-        bad = _CONTROL.search(value)
+        bad = first_bad_character(value)
         if bad:
-            self.report.error(
-                self._location(node),
-                f"Texten innehåller ett osynligt styrtecken (U+{ord(bad.group()):04X}).",
-                "Ta bort tecknet. Det kommer ofta med när man klistrar in text från ett annat program; "
-                "skriv om ordet för hand om du inte ser tecknet.",
-                code="styrtecken",
-            )
+            self.report.error(self._location(node), bad.message, bad.hint, code=bad.code)
         elif value and not value.strip():
             self.report.error(
                 self._location(node),
@@ -163,6 +156,10 @@ def load_yaml(path: Path, report: Report) -> SourceDocument | None:
 
 
 def read_text(path: Path, report: Report) -> str | None:
+    kind = what_it_is(path)
+    if kind is not None:  # en symbolisk länk eller en specialfil: läs den inte (file_guard.py)
+        report_not_regular(path, kind, report)
+        return None
     if too_big(path):
         report_too_big(path, report)
         return None
@@ -179,7 +176,7 @@ def read_text(path: Path, report: Report) -> str | None:
     except OSError as exc:
         reason = _OS_REASONS.get(exc.errno or 0, "operativsystemet nekade (felkod " + str(exc.errno) + ")")
         report.error(
-            Location(path),
+            Location(path, 1, 1),
             f"Filen gick inte att läsa: {reason}.",
             "Kontrollera att det är en vanlig textfil och att den inte är en länk till sig själv.",
             code="las",
@@ -198,15 +195,10 @@ _OS_REASONS = {
 def parse_yaml(text: str, path: Path, report: Report, first_line: int = 1) -> SourceDocument | None:
     """Tolka YAML-text. ``first_line`` är radnumret i filen där texten börjar (för inledningar i Markdown)."""
     offset = first_line - 1
-    bad = _CONTROL.search(text)
+    bad = first_bad_character(text)
     if bad:
-        line, column = line_and_column(text, bad.start())
-        report.error(
-            Location(path, line + offset, column),
-            f"Filen innehåller ett osynligt styrtecken (U+{ord(bad.group()):04X}).",
-            "Ta bort tecknet. Det kommer ofta med när man klistrar in text från ett annat program.",
-            code="styrtecken",
-        )
+        line, column = line_and_column(text, bad.index)
+        report.error(Location(path, line + offset, column), bad.message, bad.hint, code=bad.code)
         return None
     try:
         if not _refuse_unsafe_constructs(text, path, report, offset):

