@@ -319,6 +319,35 @@ class Worker:
             restore(self.root, [self.root / c.split("#")[0] for c in changed])
 
 
+def print_summary(
+    args: argparse.Namespace,
+    counts: Counter[str],
+    without_line: Counter[str],
+    slow: int,
+    problems: list[str],
+    elapsed: float,
+) -> int:
+    """Skriver ut räkningarna; slutkod 1 om något fall kraschade, hängde eller gav osäkra sidor."""
+    for problem in problems[:20]:
+        print(problem)
+    tracebacks = counts["krasch"] + counts["bygget-kraschar"]
+    print(f"\nFall: {args.fall} (frön {args.seed}–{args.seed + args.fall - 1}), tid {elapsed:.0f} s")
+    print(f"  svenskt fel: {counts['fel']}, godkänt och byggt: {counts['ok']}")
+    print(f"  tracebacks: {tracebacks} (varav i bygget efter godkänd kontroll: {counts['bygget-kraschar']})")
+    print(
+        f"  häng (kontrollen > {TIME_LIMIT:.0f} s): {counts['hang']},"
+        f" bygget > {BUILD_LIMIT:.0f} s: {counts['bygget-hanger']}"
+    )
+    print(f"  fel utan fil: {counts['utan-plats']}")
+    print(f"  godkänt men osäkert i sidorna (aktiv HTML, NUL, riktningstecken, dubbla id): {counts['osakert']}")
+    print(f"  meddelanden som citerar en fil utanför projektet: {counts['lacker']}")
+    print(f"  fall med fel utan rad och kolumn: {sum(without_line.values())} {dict(without_line.most_common(8))}")
+    print(f"  långsammare än {SLOW:.0f} s: {slow}")
+    failures = tracebacks + counts["hang"] + counts["bygget-hanger"] + counts["utan-plats"]
+    failures += counts["osakert"] + counts["lacker"]
+    return 0 if failures == 0 else 1
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--fall", type=int, default=1000, help="antal fall (standard 1000)")
@@ -363,24 +392,7 @@ def main(argv: list[str] | None = None) -> int:
                     flush=True,
                 )
     elapsed = time.perf_counter() - started
-    for problem in problems[:20]:
-        print(problem)
-    tracebacks = counts["krasch"] + counts["bygget-kraschar"]
-    print(f"\nFall: {args.fall} (frön {args.seed}–{args.seed + args.fall - 1}), tid {elapsed:.0f} s")
-    print(f"  svenskt fel: {counts['fel']}, godkänt och byggt: {counts['ok']}")
-    print(f"  tracebacks: {tracebacks} (varav i bygget efter godkänd kontroll: {counts['bygget-kraschar']})")
-    print(
-        f"  häng (kontrollen > {TIME_LIMIT:.0f} s): {counts['hang']},"
-        f" bygget > {BUILD_LIMIT:.0f} s: {counts['bygget-hanger']}"
-    )
-    print(f"  fel utan fil: {counts['utan-plats']}")
-    print(f"  godkänt men osäkert i sidorna (aktiv HTML, NUL, riktningstecken, dubbla id): {counts['osakert']}")
-    print(f"  meddelanden som citerar en fil utanför projektet: {counts['lacker']}")
-    print(f"  fall med fel utan rad och kolumn: {sum(without_line.values())} {dict(without_line.most_common(8))}")
-    print(f"  långsammare än {SLOW:.0f} s: {slow}")
-    failures = tracebacks + counts["hang"] + counts["bygget-hanger"] + counts["utan-plats"]
-    failures += counts["osakert"] + counts["lacker"]
-    return 0 if failures == 0 else 1
+    return print_summary(args, counts, without_line, slow, problems, elapsed)
 
 
 if __name__ == "__main__":
