@@ -25,7 +25,7 @@ from build_tools.domain.model import Outcome
 from tests.content import real_project
 
 TEMPLATE = Path("build_tools") / "render" / "templates" / "outcome.html.j2"
-OLD = '<div class="sv-walker__top" data-sv-top></div>'
+OLD = '<div class="sv-print-header" data-sv-print-header hidden></div>'
 MARK = "data-sv-provmarkering"
 TIMEOUT = 600  # sekunder; maskinen kan vara hårt belastad. Det är en gräns, inget mått på hastighet.
 
@@ -89,13 +89,14 @@ def test_a_template_edit_shows_on_every_outcome_page_in_the_running_preview(prev
         if isinstance(node, Outcome)
     ]
     assert len(outcomes) > 20
-    _wait_until(lambda: (_get(outcomes[0]) or "").find("sv-walker__top") >= 0, "första bygget", server)
+    _wait_until(lambda: (_get(outcomes[0]) or "").find("sv-print-header") >= 0, "första bygget", server)
     assert all(MARK not in (_get(url) or "") for url in outcomes)
 
     template = root / TEMPLATE
     text = template.read_text(encoding="utf-8")
     assert OLD in text
-    template.write_text(text.replace(OLD, f'<div class="sv-walker__top" data-sv-top {MARK}></div>', 1), "utf-8")
+    new = f'<div class="sv-print-header" data-sv-print-header {MARK} hidden></div>'
+    template.write_text(text.replace(OLD, new, 1), "utf-8")
 
     stale = list(outcomes)
 

@@ -304,7 +304,7 @@ def test_the_mkdocs_hook_takes_its_day_from_samverkan_idag(tmp_path, monkeypatch
     from build_tools.adapters import mkdocs_hooks
 
     root = _project(tmp_path, decision="foreslagen")
-    config = {"config_file_path": str(root / "mkdocs.yml"), "nav": None}
+    config = {"config_file_path": str(root / "mkdocs.yml"), "nav": None, "extra": {}}
     page = root / "build" / "docs" / "beslutsstod" / "exempel" / "radgor" / "index.md"
     monkeypatch.setenv(ENV, BEFORE.isoformat())
     mkdocs_hooks.on_config(config)

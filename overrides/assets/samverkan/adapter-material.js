@@ -219,7 +219,9 @@
   var NativeWorker = window.Worker;
 
   function LazySearchWorker(url, options) {
-    this.url = url;
+    /* Adressen löses mot sidan där Material skapade workern: workern startas senare, kanske efter
+       snabbnavigering till en sida i en annan mapp, och då skulle en relativ adress peka fel. */
+    this.url = new URL(String(url), document.baseURI).href;
     this.options = options;
     this.worker = null;
     this.listeners = [];
