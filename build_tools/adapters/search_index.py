@@ -2,7 +2,7 @@
 
 Generatorn (MkDocs, ProperDocs) skriver search/search_index.json. Det här steget lägger till delarna
 i sammansatta ord, grundformer och synonymer (se search_terms.py) och sätter rubrik och vikt för guidernas
-steg (se render/pages.py: search_hints). Steget känner inte till MkDocs: MkDocs-kroken anropar det
+steg (se render/page_data.py: search_hints). Steget känner inte till MkDocs: MkDocs-kroken anropar det
 efter bygget, och med en annan generator körs det som ``python -m build_tools sokindex site/``.
 """
 
@@ -13,7 +13,7 @@ from pathlib import Path
 
 from ..domain.model import Project
 from ..load.search_terms import augment_index
-from ..render.pages import search_hints
+from ..render.page_data import search_hints
 
 INDEX_FILE = Path("search") / "search_index.json"
 

@@ -25,7 +25,8 @@ from ..load.text_tokens import expand, token_values
 from .docx_files import CACHE_KIND as DOCX_KIND
 from .docx_files import agreement_documents
 from .page import Page
-from .pages import PageBuilder, districts_json, glossary_json
+from .page_data import districts_json, glossary_json
+from .pages import PageBuilder
 from .review_nodes import signed_version
 
 # Håller mappen build/docs/ i git, så att MkDocs hittar den innan kroken har körts.

@@ -11,7 +11,9 @@ import pytest
 from build_tools.base.diagnostics import Report
 from build_tools.check.contact_values import ContactValueError, check_tel_links, contact_value
 from build_tools.load.project import Layout, load_project
-from build_tools.render.pages import PageBuilder, districts_json
+from build_tools.render.district_pages import district_pages
+from build_tools.render.page_data import districts_json
+from build_tools.render.pages import PageBuilder
 from build_tools.render.site import planned_files
 from tests.helpers import line_of, make_project, minimal_tree_text
 
@@ -155,7 +157,7 @@ def test_districts_json_and_page_use_validated_values(tmp_path):
     assert data[0]["contacts"] == [
         {"description": "Växeln.", "value": "08-508 100 00", "href": "tel:+46850810000", "status": "verifierad"}
     ]
-    page = next(p for p in PageBuilder(project).district_pages() if "bromma" in p.source).render()
+    page = next(p for p in district_pages(PageBuilder(project)) if "bromma" in p.source).render()
     assert '<a class="sv-contact__tel" href="tel:+46850810000">08-508 100 00</a>' in page
     assert f'Numret står på <a href="{PAGE}">' in page  # socialjouren utan kontrollerat nummer
 
