@@ -192,18 +192,17 @@ _OS_REASONS = {
 }
 
 
-def parse_yaml(text: str, path: Path, report: Report, first_line: int = 1) -> SourceDocument | None:
-    """Tolka YAML-text. ``first_line`` är radnumret i filen där texten börjar (för inledningar i Markdown)."""
+_FAILED = object()  # att tolkningen misslyckades (felet är redan rapporterat)
+
+
+def _compose(text: str, path: Path, report: Report, first_line: int) -> object:
+    """Läs YAML-texten till noder (eller None för en tom fil). Ger ``_FAILED``, och ett svenskt fel,
+    när den inte går att läsa."""
     offset = first_line - 1
-    bad = first_bad_character(text)
-    if bad:
-        line, column = line_and_column(text, bad.index)
-        report.error(Location(path, line + offset, column), bad.message, bad.hint, code=bad.code)
-        return None
     try:
         if not _refuse_unsafe_constructs(text, path, report, offset):
-            return None
-        node = yaml.compose(text, Loader=_Loader)
+            return _FAILED
+        return yaml.compose(text, Loader=_Loader)
     except RecursionError:
         report.error(
             Location(path, first_line, 1),
@@ -211,7 +210,7 @@ def parse_yaml(text: str, path: Path, report: Report, first_line: int = 1) -> So
             f"Innehållet får ha högst {MAX_DEPTH} nivåer av indrag och listor i varandra.",
             code="yaml-djup",
         )
-        return None
+        return _FAILED
     except yaml.MarkedYAMLError as exc:
         exc = _detailed_error(text, exc)
         mark = exc.problem_mark or exc.context_mark
@@ -223,7 +222,7 @@ def parse_yaml(text: str, path: Path, report: Report, first_line: int = 1) -> So
             "och citattecken runt text som innehåller kolon (:) eller börjar med ett specialtecken.",
             code="yaml",
         )
-        return None
+        return _FAILED
     except yaml.reader.ReaderError as exc:
         line, column = line_and_column(text, exc.position)
         report.error(
@@ -232,7 +231,7 @@ def parse_yaml(text: str, path: Path, report: Report, first_line: int = 1) -> So
             "Ta bort tecknet, eller skriv om raden för hand.",
             code="yaml",
         )
-        return None
+        return _FAILED
     except yaml.YAMLError as exc:
         report.error(
             Location(path, first_line, 1),
@@ -240,6 +239,19 @@ def parse_yaml(text: str, path: Path, report: Report, first_line: int = 1) -> So
             f"Kontrollera filens uppbyggnad ({type(exc).__name__}).",
             code="yaml",
         )
+        return _FAILED
+
+
+def parse_yaml(text: str, path: Path, report: Report, first_line: int = 1) -> SourceDocument | None:
+    """Tolka YAML-text. ``first_line`` är radnumret i filen där texten börjar (för inledningar i Markdown)."""
+    offset = first_line - 1
+    bad = first_bad_character(text)
+    if bad:
+        line, column = line_and_column(text, bad.index)
+        report.error(Location(path, line + offset, column), bad.message, bad.hint, code=bad.code)
+        return None
+    node = _compose(text, path, report, first_line)
+    if node is _FAILED:
         return None
     if node is None:
         report.error(
