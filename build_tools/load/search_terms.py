@@ -30,6 +30,8 @@ MIN_LONE_TAIL = 6
 # den finns som ord någon annanstans i innehållet eller i sokord.yaml.
 INFLECTIONS = (("ornas", "a"), ("orna", "a"), ("or", "a"), ("arnas", "e"), ("arna", "e"), ("ar", "e"), ("ler", "el"))
 FIELD = "ord"
+# Ett ord som står i minst så här stor andel av dokumenten räknas som vanligt i sökfrågan.
+COMMON_SHARE = 0.12
 TITLE_FIELD = "titelord"
 QUERY_CONFIG = "samverkan"  # ordförrådet för search-query.js i sökindexets config
 
@@ -231,5 +233,18 @@ def augment_index(index: dict, vocabulary: SearchVocabulary, hints: dict[str, Se
         "ord": sorted({w for w in all_words if len(w) >= MIN_PART} | vocabulary.base_words),
         "fogeformer": dict(sorted(vocabulary.linking_forms.items())),
         "stoppord": sorted(set(vocabulary.stopwords)),
+        "vanliga": common_words(texts),
     }
     return index
+
+
+def common_words(texts: list[list[str]], share: float = COMMON_SHARE) -> list[str]:
+    """Ord som står i minst ``share`` av indexets dokument (skolan, barn, socialtjänsten).
+
+    Sökfrågan väger dem lätt när frågan har andra ord, så att de ovanliga orden avgör ordningen."""
+    counts: dict[str, int] = {}
+    for words in texts:
+        for word in set(words):
+            counts[word] = counts.get(word, 0) + 1
+    limit = max(1, share * len(texts))
+    return sorted(w for w, n in counts.items() if n >= limit and len(w) >= MIN_PART)

@@ -10,6 +10,7 @@ from build_tools.load.search_terms import (
     SearchVocabulary,
     augment_index,
     base_forms,
+    common_words,
     compound_parts,
     words_of,
 )
@@ -103,3 +104,19 @@ def test_hints_set_title_on_the_page_and_weights_on_page_and_sections():
     assert node_section["title"] == "Fråga?" and node_section["boost"] == 0.4
     assert "boost" not in lagrum and lagrum_section["boost"] == 0.4
     assert "boost" not in chapter
+
+
+def test_common_words_are_those_in_a_large_share_of_the_documents():
+    texts = [["skolan", "pappa"], ["skolan", "slår"], ["skolan"], ["barn", "skolan"]]
+    # skolan står i alla fyra; barn, pappa och slår i ett var (en fjärdedel).
+    assert common_words(texts, share=0.5) == ["skolan"]
+    assert common_words(texts, share=0.25) == ["barn", "pappa", "skolan", "slår"]
+
+
+def test_index_config_lists_the_common_words_for_the_query():
+    index = _index(
+        {"location": "a/", "title": "Skolan", "text": "<p>Skolan och pappa.</p>"},
+        {"location": "b/", "title": "Frånvaro", "text": "<p>Skolan och frånvaro.</p>"},
+    )
+    augment_index(index, SearchVocabulary())
+    assert "skolan" in index["config"][QUERY_CONFIG]["vanliga"]

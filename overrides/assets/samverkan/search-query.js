@@ -8,6 +8,8 @@
  *   - ett sammansatt ord som inte står någonstans på sajten får också sina delar: "hedersvåld"
  *     söker även på "heder" och "våld". (Åt andra hållet, "anmälan" hittar "orosanmälan", sköts
  *     redan i sökindexet.)
+ *   - när frågan blandar vanliga ord (som står i många dokument, t.ex. "skolan") med ovanliga, får
+ *     de ovanliga orden högre vikt, så att "pappa slår" avgör ordningen och inte "elev".
  *
  * Vilka ord som finns och vilka fogeformer och småord som gäller kommer från sökindexet
  * (config.samverkan, skrivet av build_tools/search_terms.py från data/sokord.yaml och innehållet).
@@ -31,6 +33,8 @@
     "arnas", "ernas", "ornas", "arna", "erna", "orna", "ens", "ets", "ade", "en", "et", "na", "ar", "er", "or"
   ];
   var MIN_STEM = 5;
+  /* Vikten för ett ovanligt ord i en fråga som också har vanliga ord (se weigh). */
+  var RARE_BOOST = 5;
 
   function Vocabulary(data) {
     this.words = Object.create(null);
@@ -38,6 +42,8 @@
     this.linking = data.fogeformer || {};
     this.stop = Object.create(null);
     (data.stoppord || []).forEach(function (w) { this.stop[w] = true; }, this);
+    this.common = Object.create(null);
+    (data.vanliga || []).forEach(function (w) { this.common[w] = true; }, this);
     /* Orden som expand() lade till senast. Material visar "Saknas: ..." för ord i frågan som en träff
        inte innehåller; de tillagda orden ska inte synas där, eftersom användaren inte skrev dem. */
     this.added = [];
@@ -93,7 +99,16 @@
       }
     }, this);
     this.added = out.filter(function (t) { return typed.indexOf(t) < 0; });
-    return out.join(" ");
+    return this.weigh(out).join(" ");
+  };
+
+  /* Vanliga ord (skolan, barn, socialtjänsten: de står i många dokument) ska inte avgöra ordningen
+     när frågan också har ovanliga ord. Då får de ovanliga orden högre vikt (lunrs ord^N). */
+  Vocabulary.prototype.weigh = function (terms) {
+    var common = this.common;
+    var rare = terms.filter(function (t) { return !common[t]; });
+    if (!rare.length || rare.length === terms.length) return terms;
+    return terms.map(function (t) { return common[t] ? t : t + "^" + RARE_BOOST; });
   };
 
   /* Ta bort tillagda ord ur träffarnas lista över saknade ord (svaret från sökningen, typ 3). */
