@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 import phonenumbers
 
 from ..base.diagnostics import Location, Report
-from ..source.content_safety import line_and_column, too_big
+from ..source.content_safety import checkable_text, line_and_column
 
 REGION = "SE"
 EMERGENCY = "112"
@@ -143,12 +143,9 @@ def check_tel_link(text: str, target: str) -> str | None:
 def check_tel_links(files: list[Path], report: Report) -> None:
     """Varje tel:-länk i guidernas texter, sidorna och data ska ha ett giltigt nummer."""
     for path in files:
-        if too_big(path):
+        text = checkable_text(path)
+        if text is None:
             continue
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue  # rapporteras där filen läses in
         for found in _TEL_LINK.finditer(text):
             label, target = (found.group(1), found.group(2)) if found.group(3) is None else ("", found.group(3))
             problem = check_tel_link(label or "", target)

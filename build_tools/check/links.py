@@ -18,7 +18,7 @@ from ..addresses import urls
 from ..addresses.site_map import site_sources
 from ..base.diagnostics import Location, Report
 from ..domain.model import Project
-from ..source.content_safety import too_big
+from ..source.content_safety import checkable_text, too_big
 
 # [text](mål "titel") och ![bild](mål). Målet får stå inom < >.
 _INLINE = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\]\(\s*(<[^>\n]*>|[^)\s]+)")
@@ -265,11 +265,8 @@ def check_yaml_file(checker: LinkChecker, path: Path, report: Report) -> None:
     Filen läses som text, inte som YAML: en länk står på en rad i filen oavsett hur texten är skriven
     (med eller utan citattecken, som block), och då blir raden och kolumnen exakt. Rader som är
     kommentarer (#) hoppas över. Filer som inte går att läsa rapporteras där de läses in."""
-    if too_big(path):
-        return
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+    text = checkable_text(path)
+    if text is None:
         return
     if "](" not in text and "]:" not in text:
         return

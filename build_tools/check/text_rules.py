@@ -14,7 +14,7 @@ from pathlib import Path
 import yaml
 
 from ..base.diagnostics import Location, Report
-from ..source.content_safety import too_big
+from ..source.content_safety import checkable_text, too_big
 
 # "10 kap. 8 §", "8 §", "§ 8", "8 a §", "8–9 §§" och "10 kap." utan paragraf.
 PARAGRAPH = re.compile(
@@ -79,11 +79,8 @@ def _scan_tokens(path: Path, text: str, tokens: list, report: Report, line_offse
 
 def check_markdown_file(path: Path, report: Report) -> None:
     """Leta efter paragrafnummer i en Markdown-sida: i inledningen (YAML) och i brödtexten."""
-    if too_big(path):
-        return
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+    text = checkable_text(path)
+    if text is None:
         return
     lines = text.splitlines(keepends=True)
     body_start = 0

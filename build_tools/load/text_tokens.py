@@ -22,7 +22,7 @@ from pathlib import Path
 
 from ..base.diagnostics import Location, Report
 from ..domain.model import Answer, Chapter, Contact, Outcome, Project, Question, Tree
-from ..source.content_safety import line_and_column, too_big
+from ..source.content_safety import checkable_text, line_and_column
 
 _TOKEN = re.compile(r"\{\{\s*([^{}\n]*?)\s*\}\}")
 SOCIALJOUR = "socialjour"
@@ -133,12 +133,9 @@ def token_files(root: Path) -> list[Path]:
 def check_tokens(files: Iterable[Path], report: Report) -> None:
     """En platshållare som inte finns är ett fel, med fil, rad och kolumn."""
     for path in files:
-        if too_big(path):
+        text = checkable_text(path)
+        if text is None:
             continue
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError):
-            continue  # rapporteras där filen läses in
         for found in _TOKEN.finditer(text):
             name = found.group(1)
             if name in TOKENS:

@@ -32,6 +32,17 @@ def too_big(path: Path) -> bool:
         return False  # läsfel rapporteras där filen läses in
 
 
+def checkable_text(path: Path) -> str | None:
+    """Filens text för en kontroll som läser filen själv, eller None om filen är för stor eller inte
+    går att läsa (det rapporteras där filen läses in, en gång)."""
+    if too_big(path):
+        return None
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+
+
 def report_too_big(path: Path, report: Report) -> None:
     size = path.stat().st_size / 1_000_000
     report.error(
