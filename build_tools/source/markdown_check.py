@@ -23,6 +23,7 @@ from markdown.treeprocessors import Treeprocessor
 
 from ..base.diagnostics import ContentError, Location, Report
 from ..base.url_rule import safe_local_url, safe_url
+from .markdown_pretest import needs_parser
 
 # Tilläggen för sidorna som MkDocs renderar (mkdocs.yml och MkDocs egna: toc, tables, fenced_code),
 # och för textfälten i YAML-filerna (render/markdown_text.py).
@@ -41,6 +42,10 @@ RENDER_BUDGET = 600
 MAX_ANGLES = 200
 _BRACKET = re.compile(r"[\[\]]")
 _LINE_NESTING = re.compile(r"^((?:\s*>)*)(\s*)((?:(?:[-*+]|\d{1,9}[.)])\s+)*)")
+# En rad som börjar med fler än MAX_DEPTH av tecknen som _LINE_NESTING läser. deep_line räknar högst en
+# nivå per tecken (ett >, ett indrag på fyra blanksteg eller en tabb, ett listtecken med blanksteg), så
+# utan en sådan rad ligger ingen rad för djupt.
+_LONG_PREFIX = re.compile(rf"^[\s>*+\-0-9.)]{{{MAX_DEPTH + 1}}}", re.M)
 
 
 @dataclass(frozen=True)
@@ -132,6 +137,8 @@ def too_deep_at(text: str) -> int | None:
 
     Listor och citat (``deep_line``) tar slut på stacken; hakparenteser i hakparenteser (``[[[[…``) gör
     länktolkningen kvadratisk: 5 000 öppna hakparenteser tar en halv minut att rendera."""
+    if text.count("[") <= MAX_DEPTH and not _LONG_PREFIX.search(text):
+        return None  # det vanliga: ingen rad har ens MAX_DEPTH + 1 tecken som kan nästla (se _LONG_PREFIX)
     line = deep_line(text)
     if line is not None:
         return line
@@ -164,8 +171,13 @@ def inspect(text: str, extensions: tuple[str, ...] = PAGE_EXTENSIONS) -> list[Fi
         return [Finding(deep, "djup")]
     if text.count("<") > MAX_ANGLES:  # tolkens HTML- och autolänkmönster blir kvadratiska utan avslutande >
         return [Finding(_nth(text, "<", MAX_ANGLES + 1), "manga-vinklar")]
-    if "<" not in text and not ("[" in text and ":" in text):
-        return []  # utan < finns ingen HTML, och en länk med adresstyp behöver både [ och :
+    if not needs_parser(text, MAX_DEPTH):  # det vanliga: tolken kan inte hitta något (markdown_pretest.py)
+        return []
+    return parse_findings(text, extensions)
+
+
+def parse_findings(text: str, extensions: tuple[str, ...] = PAGE_EXTENSIONS) -> list[Finding]:
+    """Tolkens fynd i ``text``, alltid med tolken (``inspect`` hoppar över texter där den inte kan hitta något)."""
     md, recorder = _parser(extensions)
     try:
         with _recursion_budget(RENDER_BUDGET):
