@@ -47,9 +47,8 @@ def load_project(layout: Layout, day: dt.date) -> tuple[Project, Report]:
     if cached is not None:
         return cached
     view, report = _load_view(layout, day)
-    if GuideCache.last_checked_anew == 0:
-        # Sparas när guiderna redan kom ur sina poster: ett första bygge betalar inte för två poster.
-        project_cache.store(layout.root, key, view, report)
+    # Sparas redan första gången (det tar några hundradelar): annars läser också nästa bygge allt på nytt.
+    project_cache.store(layout.root, key, view, report)
     return view, report
 
 
