@@ -32,7 +32,7 @@ from build_tools.base.build_day import BuildDayError, build_day  # noqa: E402
 from build_tools.base.diagnostics import ContentError  # noqa: E402
 from build_tools.load.project import Layout, load_project  # noqa: E402
 from build_tools.render.html_guard import mark_content, sanitise_marked  # noqa: E402
-from build_tools.render.site import write_site  # noqa: E402
+from build_tools.render.site import cache_for, write_site  # noqa: E402
 from build_tools.render.ui_text import ui_text  # noqa: E402
 from build_tools.source.markdown_check import too_deep_at  # noqa: E402
 
@@ -70,7 +70,8 @@ def on_post_build(config, **kwargs):
         rules = hosting_rules(config["extra"]["csp"], config["site_url"] or "/", project.districts)
         write_static_host_files(Path(config["site_dir"]), rules)
     if config["extra"].get("svensk_sokning", True) is not False:
-        augment_site_search(Path(config["site_dir"]), project)
+        cache = cache_for(Layout(Path(config["config_file_path"]).absolute().parent))
+        augment_site_search(Path(config["site_dir"]), project, cache)
 
 
 def on_config(config, **kwargs):

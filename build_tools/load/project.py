@@ -50,9 +50,8 @@ def load_project(layout: Layout, day: dt.date) -> tuple[Project, Report]:
         return cached
     with _no_cycle_collection():
         view, report = _load_view(layout, day)
-    if GuideCache.last_checked_anew == 0:
-        # Sparas när guiderna redan kom ur sina poster: ett första bygge betalar inte för två poster.
-        project_cache.store(layout.root, key, view, report)
+    # Sparas redan första gången (det tar några hundradelar): annars läser också nästa bygge allt på nytt.
+    project_cache.store(layout.root, key, view, report)
     return view, report
 
 
@@ -60,7 +59,8 @@ def load_project(layout: Layout, day: dt.date) -> tuple[Project, Report]:
 def _no_cycle_collection() -> Iterator[None]:
     """Inläsningen skapar miljontals små objekt som lever kvar i modellen; Pythons cykelsökning går då
     igenom hela den växande högen om och om igen (omkring en åttondel av check-tiden vid 200 guider).
-    Den stängs av under inläsningen och körs en gång efteråt; referensräkningen frigör allt annat."""
+    Den stängs av under inläsningen; referensräkningen frigör det mesta, och det som blir kvar tas
+    när cykelsökningen går igen."""
     was_enabled = gc.isenabled()
     gc.disable()
     try:

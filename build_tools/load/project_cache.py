@@ -3,9 +3,8 @@
 Nyckeln är varje fil i innehållsmapparna och mkdocs.yml (sökväg och innehåll), schemana koden
 kontrollerar mot, byggverktygets kod och bibliotek (``code_fingerprint``) och datumet. Det är allt
 ``load_project`` läser: ändras något läses allt in på nytt (och guiderna tas då ur sina egna poster,
-se project.GuideCache). Posten sparas först när guiderna redan kom ur sina egna poster (andra
-inläsningen), så att en första check inte betalar för båda. Ett varmt bygge och en upprepad check
-behöver sedan bara läsa filerna och en post.
+se project.GuideCache). Posten sparas redan vid första inläsningen (den är billig att skriva), så att
+redan det andra bygget eller den andra checken bara behöver läsa filerna och en post.
 """
 
 from __future__ import annotations

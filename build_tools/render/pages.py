@@ -19,6 +19,7 @@ from .html_guard import mark_content
 from .markdown_text import to_html, to_inline_html
 from .page import Page
 from .page_data import node_title, tree_json
+from .review_nodes import SignedVersion, signed_version, signed_versions
 from .training import case_context, selection_page
 from .ui_text import ui_text
 from .upcoming import upcoming_page
@@ -66,6 +67,14 @@ class PageBuilder:
         self.template = project.agreement_template
         self.today: dt.date = project.today
         self.env = _environment()
+        self._versions: dict[Path, SignedVersion] | None = None
+
+    def signed_version(self, tree: Tree) -> SignedVersion:
+        """Versionen av guiden som granskas (review_nodes.py), för alla guider med samma anrop till git."""
+        if self._versions is None:
+            self._versions = signed_versions([t.source for t in self.project.trees.values()])
+        known = self._versions.get(tree.source)
+        return known if known is not None else signed_version(tree.source)
 
     def _render(self, template: str, page_url: str, **context) -> str:
         def rel(target: str) -> str:

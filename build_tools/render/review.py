@@ -20,7 +20,7 @@ from ..domain.paths import bounded_paths, layers, paths_to_outcomes
 from ..load.lagrum import STATUS_LABELS, citation_note, citation_text
 from .markdown_text import to_plain_text
 from .page import Page
-from .review_nodes import node_views, path_chain, signed_version
+from .review_nodes import SignedVersion, node_views, path_chain, signed_version
 
 STYLESHEET = "redaktion/granskning.css"
 
@@ -235,7 +235,7 @@ class PathRow:
     outcome: Outcome
 
 
-def review_context(tree: Tree, project, page_url: str) -> dict:
+def review_context(tree: Tree, project, page_url: str, version: SignedVersion | None = None) -> dict:
     path_set = bounded_paths(tree)
     rows = [
         PathRow(number, path_chain(tree, path.steps, path.outcome_id), tree.nodes[path.outcome_id])
@@ -267,7 +267,7 @@ def review_context(tree: Tree, project, page_url: str) -> dict:
         "n_questions": len(tree.questions),
         "stylesheet": STYLESHEET,
         "built": project.today.isoformat() if project.today else "",
-        "version": signed_version(tree.source),
+        "version": version or signed_version(tree.source),
         "change_log": getattr(tree, "change_log", ()),
     }
 
@@ -275,7 +275,8 @@ def review_context(tree: Tree, project, page_url: str) -> dict:
 def review_page(builder, tree: Tree):
     """Granskningsvyn för en guide, som en sida för PageBuilder."""
     page_url = review_url(tree.id)
-    body = builder._render("review.html.j2", page_url, **review_context(tree, builder.project, page_url))
+    context = review_context(tree, builder.project, page_url, builder.signed_version(tree))
+    body = builder._render("review.html.j2", page_url, **context)
     return Page(
         review_source(tree.id),
         f"Granskning: {tree.title}",

@@ -51,26 +51,55 @@ class SignedVersion:
 
 
 def _git(folder: Path, *args: str) -> str | None:
+    """Det git skriver ut, eller None om git inte finns eller inte lyckas."""
     try:
         done = subprocess.run(
             ["git", "-C", str(folder), *args], capture_output=True, text=True, timeout=10, check=False
         )
     except (OSError, subprocess.SubprocessError):
         return None
-    return done.stdout.strip() if done.returncode == 0 else None
+    return done.stdout if done.returncode == 0 else None
 
 
 def signed_version(tree_file: Path) -> SignedVersion:
     """Incheckningen som guiden byggs från, och om guiden eller lagrumsregistret har ändringar som
     inte är incheckade (då granskas något annat än incheckningen)."""
-    folder = tree_file.parent
-    head = _git(folder, "log", "-1", "--format=%h %cs")
+    return signed_versions([tree_file])[tree_file]
+
+
+def signed_versions(tree_files: list[Path]) -> dict[Path, SignedVersion]:
+    """signed_version för guiderna i en och samma mapp, med två anrop till git i stället för två per guide."""
+    if not tree_files:
+        return {}
+    folder = tree_files[0].parent
+    head = (_git(folder, "log", "-1", "--format=%h %cs") or "").strip()
     if not head:
-        return SignedVersion()
+        return dict.fromkeys(tree_files, SignedVersion())
     commit, _, date = head.partition(" ")
     lagrum_file = folder.parent / "data" / "lagrum.yaml"
-    status = _git(folder, "status", "--porcelain", "--", str(tree_file), str(lagrum_file))
-    return SignedVersion(commit, date, bool(status))
+    status = _git(folder, "status", "--porcelain", "-z", "--", *map(str, tree_files), str(lagrum_file))
+    changed = _changed_paths(status or "")
+    lagrum_changed = _listed(lagrum_file, changed)
+    return {path: SignedVersion(commit, date, lagrum_changed or _listed(path, changed)) for path in tree_files}
+
+
+def _changed_paths(status: str) -> list[str]:
+    """Sökvägarna (från förrådets rot) i ``git status --porcelain -z``. Vid en flytt eller kopia står den
+    gamla sökvägen som ett eget fält efter den nya; båda räknas."""
+    paths, follows = [], False
+    for entry in status.split("\0"):
+        if entry and follows:
+            paths.append(entry)
+            follows = False
+        elif entry:
+            paths.append(entry[3:])
+            follows = "R" in entry[:2] or "C" in entry[:2]
+    return paths
+
+
+def _listed(path: Path, changed: list[str]) -> bool:
+    text = path.as_posix()
+    return any(text == c or text.endswith("/" + c) for c in changed)
 
 
 @dataclass(frozen=True)

@@ -27,7 +27,6 @@ from .docx_files import agreement_documents
 from .page import Page
 from .page_data import districts_json, glossary_json
 from .pages import PageBuilder
-from .review_nodes import signed_version
 
 # Håller mappen build/docs/ i git, så att MkDocs hittar den innan kroken har körts.
 KEEP_FILE = ".gitkeep"
@@ -69,16 +68,17 @@ class CachedPageBuilder(PageBuilder):
         others = [getattr(self.project, f.name) for f in dataclasses.fields(self.project) if f.name not in skip]
         trees = [self._tree_key(tree) for tree in self.project.trees.values()]
         schemas = [p.read_bytes() for p in sorted(SCHEMA_DIR.glob("*.json"))]
-        key = digest(self.shared_key, "alla", repr(others), *trees, *schemas)
+        # Granskningsvyerna visar incheckningen i git: en ny incheckning ger nya vyer även utan ändrade filer.
+        versions = [self.signed_version(tree).key for tree in self.project.trees.values()]
+        key = digest(self.shared_key, "alla", repr(others), *trees, *versions, *schemas)
         if self.cache.has(PAGES_KIND, key):
             for inner in self._inner_keys():  # posterna inuti ska finnas kvar till nästa ändring
                 self.cache.touch(PAGES_KIND, inner)
         return self._stored(key, super().all_pages)
 
     def _inner_keys(self) -> list[str]:
-        keys = [
-            digest(self._tree_key(t), part) for t in self.project.trees.values() for part in ("sidor", "granskning")
-        ]
+        trees = self.project.trees.values()
+        keys = [digest(self._tree_key(t), "sidor") for t in trees] + [self._review_key(t) for t in trees]
         if self.project.cases:
             keys += [self._case_key(case) for case in self.project.cases] + [self._roles_key()]
         return keys
@@ -102,10 +102,12 @@ class CachedPageBuilder(PageBuilder):
 
     def review_page(self, tree: Tree) -> Page:
         render_one = super().review_page
-        # Granskningsvyn visar också guidens versioner (ur filen) och incheckningen i git.
+        return self._stored(self._review_key(tree), lambda: [render_one(tree)])[0]
+
+    def _review_key(self, tree: Tree) -> str:
+        """Granskningsvyn visar också guidens versioner (ur filen) och incheckningen i git."""
         source = tree.source.read_bytes() if tree.source.is_file() else b""
-        part = digest("granskning", source, signed_version(tree.source).key)
-        return self._cached(part, tree, lambda t: [render_one(t)])[0]
+        return digest(self._tree_key(tree), digest("granskning", source, self.signed_version(tree).key))
 
     def _tree_key(self, tree: Tree) -> str:
         """Nyckeln för guiden, räknad en gång per bygge (repr av en stor guide tar några millisekunder)."""

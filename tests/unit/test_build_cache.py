@@ -216,8 +216,7 @@ def test_an_unchanged_project_is_read_from_one_entry_and_any_changed_file_reads_
     root = make_project(tmp_path)
     (root / "docs").mkdir(exist_ok=True)
     (root / "docs" / "om.md").write_text("# Om\n\nSe [lagrum](../lagrum/index.md).\n", encoding="utf-8")
-    first_project, first = load_project(Layout(root), TODAY)
-    load_project(Layout(root), TODAY)  # sparas när guiderna redan kom ur sina poster
+    first_project, first = load_project(Layout(root), TODAY)  # sparas redan första gången
     calls: list[str] = []
     original = project_module._load_view
     monkeypatch.setattr(project_module, "_load_view", lambda *a: calls.append("läst") or original(*a))

@@ -21,7 +21,7 @@ from build_tools.load.project import Layout, load_project
 from build_tools.render.markdown_text import to_plain_text
 from build_tools.render.pages import PageBuilder
 from build_tools.render.review import review_page
-from build_tools.render.review_nodes import SignedVersion, signed_version
+from build_tools.render.review_nodes import SignedVersion, signed_version, signed_versions
 from build_tools.render.site import extra_files
 from tests.helpers import make_project
 
@@ -172,3 +172,24 @@ def test_the_signed_version_is_the_commit_and_says_when_files_are_not_committed(
     assert f"<code>{version.commit}</code> från 2026-05-04" in body
     tree_file.write_text(tree_file.read_text(encoding="utf-8") + "\n", encoding="utf-8")
     assert signed_version(tree_file).uncommitted
+
+
+def test_the_versions_of_all_guides_at_once_say_which_guide_has_changes(tmp_path):
+    root = make_project(tmp_path)
+    trees = root / "decision_trees"
+    first, second = trees / "exempel.yaml", trees / "andra.yaml"
+    second.write_text(first.read_text(encoding="utf-8").replace("id: exempel", "id: andra"), encoding="utf-8")
+    assert signed_versions([first, second]) == {first: SignedVersion(), second: SignedVersion()}  # ingen git
+    _git(root, "init", "-q")
+    _git(root, "add", "-A")
+    _git(root, "commit", "-q", "-m", "start")
+    second.write_text(second.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    versions = signed_versions([first, second])
+    assert not versions[first].uncommitted and versions[second].uncommitted
+    assert versions[first].commit == versions[second].commit == signed_version(first).commit
+    _git(root, "mv", "decision_trees/exempel.yaml", "decision_trees/flyttad.yaml")  # en flytt: båda namnen räknas
+    assert signed_versions([trees / "flyttad.yaml"])[trees / "flyttad.yaml"].uncommitted
+    _git(root, "mv", "decision_trees/flyttad.yaml", "decision_trees/exempel.yaml")
+    lagrum = root / "data" / "lagrum.yaml"
+    lagrum.write_text(lagrum.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert all(v.uncommitted for v in signed_versions([first, second]).values())
