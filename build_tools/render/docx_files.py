@@ -8,10 +8,8 @@ mallen, stadsdelen, lagrummen den hänvisar till eller koden har ändrats.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import io
 import zipfile
-import zlib
 from xml.sax.saxutils import escape
 
 from ..addresses import urls
@@ -55,42 +53,8 @@ def _deterministic(data: bytes) -> bytes:
         for item in source.infolist():
             info = zipfile.ZipInfo(item.filename, date_time=FIXED_ZIP_TIME)
             info.compress_type = zipfile.ZIP_DEFLATED
-            _write_member(target, info, source.read(item.filename))
+            target.writestr(info, source.read(item.filename))
     return out.getvalue()
-
-
-_DEFLATED: dict[bytes, bytes] = {}  # sha256 av en del i filen → delen komprimerad (samma i alla filer)
-
-
-class _Precompressed:
-    """Står i zipfiles kompressors ställe och ger bytes som redan komprimerats på samma sätt (samma zlib,
-    samma nivå): delarna som är lika i alla Word-filer (formaten, temat) komprimeras en gång per process."""
-
-    def __init__(self, data: bytes) -> None:
-        self.data = data
-
-    def compress(self, _data: bytes) -> bytes:
-        return self.data
-
-    def flush(self) -> bytes:
-        return b""
-
-
-def _write_member(target: zipfile.ZipFile, info: zipfile.ZipInfo, data: bytes) -> None:
-    """Som target.writestr(info, data) med ZIP_DEFLATED, och samma bytes."""
-    if info.compress_type != zipfile.ZIP_DEFLATED or info._compresslevel is not None:
-        target.writestr(info, data)
-        return
-    key = hashlib.sha256(data).digest()
-    if key not in _DEFLATED:
-        if len(_DEFLATED) > 256:  # förhandsvisningen bygger om och om igen: håll minnet litet
-            _DEFLATED.clear()
-        compressor = zlib.compressobj(zlib.Z_DEFAULT_COMPRESSION, zlib.DEFLATED, -15)
-        _DEFLATED[key] = compressor.compress(data) + compressor.flush()
-    info.file_size = len(data)
-    with target.open(info, mode="w") as dest:
-        dest._compressor = _Precompressed(_DEFLATED[key])
-        dest.write(data)
 
 
 def _set_default_language(doc, language: str) -> None:
@@ -169,7 +133,7 @@ def _fill(pattern: bytes, name: str, values: dict[str, str]) -> bytes:
                 for key, value in values.items():
                     text = text.replace(_SLOT.format("f-" + key), escape(value or "_" * 60))
                 data = text.encode("utf-8")
-            _write_member(target, item, data)
+            target.writestr(item, data)
     return out.getvalue()
 
 
