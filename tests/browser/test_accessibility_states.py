@@ -17,7 +17,7 @@ import pytest
 
 from build_tools.domain.graph import all_paths
 from build_tools.domain.model import Outcome
-from tests.browser.walker import encode, load_for_collection, node_url, wait_for_node
+from tests.browser.walker import SETTLE_ANIMATIONS, encode, load_for_collection, node_url, wait_for_node
 
 PROJECT = load_for_collection()
 AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js").read_text(encoding="utf-8")
@@ -55,6 +55,7 @@ def _new_page(browser, width, height=900):
 
 
 def _axe(page) -> list[str]:
+    page.evaluate(SETTLE_ANIMATIONS)
     result = page.evaluate(
         "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", TAGS
     )
@@ -110,9 +111,6 @@ def test_axe_is_clean_in_opened_states(browser, base_url, width):
     page = _new_page(browser, width, 900 if width > 400 else 640)
     found = {}
     for state in _states(page, base_url):
-        # Vänta tills rubrikens övergångar (Materials sidhuvud när sidan rullas) är klara: axe mäter
-        # annars kontrasten mitt i en toning.
-        page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
         found[state] = _axe(page)
         if width == 320:
             found[state + " (bredd)"] = [] if _overflow(page) <= 0 else [f"{_overflow(page)} px för bred"]

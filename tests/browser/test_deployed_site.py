@@ -23,7 +23,14 @@ from build_tools.domain.graph import Path as TreePath
 from build_tools.domain.graph import Step
 from build_tools.domain.model import Tree
 from build_tools.render.markdown_text import to_plain_text
-from tests.browser.walker import encode, load_for_collection, start_and_answer, wait_for_heading, wait_for_node
+from tests.browser.walker import (
+    SETTLE_ANIMATIONS,
+    encode,
+    load_for_collection,
+    start_and_answer,
+    wait_for_heading,
+    wait_for_node,
+)
 
 PROJECT = load_for_collection()
 AXE_JS = Path(axe_playwright_python.__file__).with_name("axe.min.js").read_text(encoding="utf-8")
@@ -194,6 +201,7 @@ def visitor(browser) -> Visitor:
 
 
 def run_axe(page) -> list[str]:
+    page.evaluate(SETTLE_ANIMATIONS)
     # preload: false – axe hämtar då inte om sidans stilmallar (det gör bara regeln om låst skärmläge,
     # som test_accessibility_states.py kör med stilmallarna). Sparar en fjärdedel av tiden per sida.
     result = page.evaluate(

@@ -15,6 +15,16 @@ def load_for_collection() -> Project:
     return real_project()
 
 
+# Före axe: vänta två bildrutor (Material byter sidhuvudets rubrik på den rullning som fokus ger) och
+# sedan tills övergångarna är klara. Annars mäter axe kontrasten mitt i en toning.
+SETTLE_ANIMATIONS = """async () => {
+  for (let i = 0; i < 2; i++) await new Promise(r => requestAnimationFrame(() => r()));
+  await Promise.all(document.getAnimations()
+    .filter(a => a.effect && a.effect.getComputedTiming().endTime !== Infinity)
+    .map(a => a.finished.catch(() => null)));
+}"""
+
+
 def node_url(base_url: str, tree_id: str, node_id: str, state: str = "") -> str:
     """Adressen till en nod, med svaren i fragmentet (#svar=...) som på sajten."""
     return f"{base_url}/beslutsstod/{tree_id}/{node_id}/" + (f"#{state}" if state else "")
