@@ -7,144 +7,23 @@ Dubbla nycklar upptäcks här, eftersom PyYAML annars tyst skulle välja den sis
 
 from __future__ import annotations
 
-import datetime as dt
 import errno
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 import yaml
 
 from ..base.characters import first_bad_character
 from ..base.diagnostics import Location, Report
-from .content_safety import find_problems, line_and_column, report_problems, report_too_big, too_big
+from .content_safety import line_and_column, report_too_big, too_big
 from .file_guard import report_not_regular, what_it_is
+from .yaml_document import PathKey, SourceDocument
+from .yaml_events import MAX_DEPTH, NOTHING, EventBuilder, Refused, implicit_resolvers
 
-PathKey = tuple[str | int, ...]
+__all__ = ["MAX_DEPTH", "PathKey", "SourceDocument", "load_yaml", "parse_yaml", "read_text"]
 
-
-@dataclass
-class SourceDocument:
-    """Ett inläst YAML-dokument: data plus positioner för värden och nycklar."""
-
-    path: Path
-    data: Any
-    # PyYAML:s positioner (Mark, rad och kolumn från 0). De blir Location först när någon frågar:
-    # en guide har tiotusentals värden, och nästan inga av dem behöver någonsin en plats.
-    value_locations: dict[PathKey, yaml.Mark] = field(default_factory=dict)
-    key_locations: dict[PathKey, yaml.Mark] = field(default_factory=dict)
-    offset: int = 0  # rader före YAML-texten i filen (inledningen i en Markdown-sida)
-
-    def location(self, mark: yaml.Mark) -> Location:
-        return Location(self.path, mark.line + 1 + self.offset, mark.column + 1)
-
-    def at(self, path: PathKey) -> Location:
-        """Positionen för värdet på ``path``, eller närmaste förälder som har en."""
-        probe = tuple(path)
-        while probe:
-            if probe in self.value_locations:
-                return self.location(self.value_locations[probe])
-            probe = probe[:-1]
-        mark = self.value_locations.get(())
-        return self.location(mark) if mark is not None else Location(self.path, 1, 1)
-
-    def key_at(self, path: PathKey) -> Location:
-        """Positionen för nyckeln som leder till ``path`` (bra för 'okänt fält')."""
-        mark = self.key_locations.get(tuple(path))
-        return self.location(mark) if mark is not None else self.at(path)
-
-
-_constructor = yaml.SafeLoader(stream="")
 # libyaml (C) om det finns: samma resultat som den rena Python-tolken, men snabbare.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-# Gränser som skyddar kontrollen och bygget mot filer som skulle ta oändligt lång tid att läsa.
-MAX_DEPTH = 40
-
-
-_STR_TAG = "tag:yaml.org,2002:str"
-
-
-def _scalar(node: yaml.ScalarNode) -> Any:
-    if node.tag == _STR_TAG:
-        return node.value  # text (de flesta värdena): inget att konstruera
-    try:
-        value = _constructor.construct_object(node, deep=True)
-    except Exception:
-        # T.ex. ett omöjligt datum (2026-13-01): låt schemakontrollen säga till om texten.
-        return node.value
-    # Datum blir text (ÅÅÅÅ-MM-DD) så att schemat kan kontrollera dem som text.
-    if isinstance(value, dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    return value
-
-
-class _Builder:
-    def __init__(self, path: Path, report: Report, offset: int = 0) -> None:
-        self.path = path
-        self.report = report
-        self.offset = offset
-        self.doc = SourceDocument(path, None, offset=offset)
-
-    def _location(self, node: yaml.Node) -> Location:
-        mark = node.start_mark
-        return Location(self.path, mark.line + 1 + self.offset, mark.column + 1)
-
-    def build(self, node: yaml.Node, at: PathKey) -> Any:
-        self.doc.value_locations[at] = node.start_mark
-        if isinstance(node, yaml.MappingNode):
-            result: dict[Any, Any] = {}
-            for key_node, value_node in node.value:
-                key = self.build(key_node, (*at, "<nyckel>"))
-                if not isinstance(key, str):
-                    self.report.error(
-                        self._location(key_node),
-                        f"Nyckeln {str(key_node.value)[:80] or '(tom)'} är inte en text.",
-                        "Nycklar ska vara ord, till exempel titel eller svar. Ska det vara ett tal eller ett datum, "
-                        f'sätt citattecken runt det: "{str(key_node.value)[:80]}".',
-                        code="nyckel-typ",
-                    )
-                    continue
-                if key in result:
-                    first = self.doc.key_locations.get((*at, key))
-                    where = f" (första gången på rad {self.doc.location(first).line})" if first else ""
-                    self.report.error(
-                        self._location(key_node),
-                        f"Nyckeln \u201d{key}\u201d finns två gånger{where}.",
-                        "Varje nyckel får bara finnas en gång på samma nivå. Byt namn på den ena eller slå ihop dem.",
-                        code="dubblett",
-                    )
-                    continue
-                self.doc.key_locations[(*at, key)] = key_node.start_mark
-                result[key] = self.build(value_node, (*at, key))
-            self.doc.value_locations.pop((*at, "<nyckel>"), None)
-            return result
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, (*at, i)) for i, item in enumerate(node.value)]
-        value = _scalar(node)
-        if isinstance(value, str):
-            self._check_text(node, value)
-        return value
-
-    def _check_text(self, node: yaml.Node, value: str) -> None:
-        bad = first_bad_character(value)
-        if bad:
-            self.report.error(self._location(node), bad.message, bad.hint, code=bad.code)
-        elif value and not value.strip():
-            self.report.error(
-                self._location(node),
-                "Texten består bara av mellanslag.",
-                "Skriv texten, eller ta bort raden om fältet inte behövs.",
-                code="bara-mellanslag",
-            )
-        elif find_problems(value):  # annars finns inget att rapportera, och platsen behövs inte
-            style = getattr(node, "style", None)
-            where = self._location(node)
-            if style in ('"', "'"):  # texten börjar efter citattecknet
-                where = Location(where.path, where.line, where.column + 1)
-            report_problems(value, where, self.report, text_starts_on_next_line=style in ("|", ">"))
+_RESOLVERS = implicit_resolvers(_Loader)
 
 
 def load_yaml(path: Path, report: Report) -> SourceDocument | None:
@@ -196,13 +75,13 @@ _FAILED = object()  # att tolkningen misslyckades (felet är redan rapporterat)
 
 
 def _compose(text: str, path: Path, report: Report, first_line: int) -> object:
-    """Läs YAML-texten till noder (eller None för en tom fil). Ger ``_FAILED``, och ett svenskt fel,
-    när den inte går att läsa."""
+    """Läs YAML-texten till ett dokument (eller ``NOTHING`` för en tom fil). Ger ``_FAILED``, och ett
+    svenskt fel, när den inte går att läsa."""
     offset = first_line - 1
     try:
-        if not _refuse_unsafe_constructs(text, path, report, offset):
-            return _FAILED
-        return yaml.compose(text, Loader=_Loader)
+        return _build(text, path, report, offset)
+    except Refused:
+        return _FAILED
     except RecursionError:
         report.error(
             Location(path, first_line, 1),
@@ -250,16 +129,29 @@ def parse_yaml(text: str, path: Path, report: Report, first_line: int = 1) -> So
         line, column = line_and_column(text, bad.index)
         report.error(Location(path, line + offset, column), bad.message, bad.hint, code=bad.code)
         return None
-    node = _compose(text, path, report, first_line)
-    if node is _FAILED:
+    doc = _compose(text, path, report, first_line)
+    if doc is _FAILED:
         return None
-    if node is None:
+    if doc is NOTHING:
         report.error(
             Location(path, first_line, 1), "Filen är tom.", "Fyll i innehållet eller ta bort filen.", code="tom"
         )
         return None
-    builder = _Builder(path, report, offset)
-    builder.doc.data = builder.build(node, ())
+    return doc
+
+
+def _build(text: str, path: Path, report: Report, offset: int) -> object:
+    """Ett svep genom händelserna (yaml_events.py): värdena, positionerna och stoppen på en gång."""
+    loader = _Loader(text)
+    try:
+        builder = EventBuilder(loader, path, report, offset, _RESOLVERS)
+        data = builder.document()
+    finally:
+        loader.dispose()
+    if data is NOTHING:
+        return NOTHING
+    builder.doc.data = data
+    report.extend(builder.found)
     return builder.doc
 
 
@@ -275,62 +167,6 @@ def _detailed_error(text: str, exc: yaml.MarkedYAMLError) -> yaml.MarkedYAMLErro
     except Exception:
         return exc
     return exc
-
-
-_UNSAFE_HINT = (
-    "Skriv ut värdet i stället. Innehållet använder inte YAML:s hänvisningar (&namn och *namn) "
-    "eller typmärken (!!typ), eftersom de kan göra filerna svåra att läsa och kontrollera."
-)
-
-
-def _refuse_unsafe_constructs(text: str, path: Path, report: Report, offset: int) -> bool:
-    """Gå igenom filen som händelser och säg ifrån om sådant innehållet aldrig behöver.
-
-    Hänvisningar (&ankare och *alias) kan bygga upp miljarder värden ur några rader ("alias-bomb")
-    eller peka på sig själva. Typmärken (!!binary, !!python/...) ger värden som inte är text.
-    Mycket djup nästling tar slut på Pythons stack. Allt detta stoppas här, innan något byggs."""
-    depth = 0
-
-    def at(event) -> Location:  # bara när något ska rapporteras: filerna har hundratusentals händelser
-        return Location(path, event.start_mark.line + 1 + offset, event.start_mark.column + 1)
-
-    for event in yaml.parse(text, Loader=_Loader):
-        mark = event.start_mark
-        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            sign = "*" if isinstance(event, yaml.AliasEvent) else "&"
-            report.error(
-                at(event),
-                f"Hänvisningen {sign}{event.anchor} används inte i innehållet.",
-                _UNSAFE_HINT,
-                code="yaml-hanvisning",
-            )
-            return False
-        tag = getattr(event, "tag", None)
-        if tag is not None and tag != "!" and not isinstance(event, yaml.DocumentStartEvent):
-            shown = tag.replace("tag:yaml.org,2002:", "!!")
-            report.error(at(event), f"Typmärket {shown} används inte i innehållet.", _UNSAFE_HINT, code="yaml-typ")
-            return False
-        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
-            depth += 1
-            if depth > MAX_DEPTH:
-                report.error(
-                    at(event),
-                    "YAML-filen är för djupt nästlad.",
-                    f"Innehållet får ha högst {MAX_DEPTH} nivåer av indrag och listor i varandra.",
-                    code="yaml-djup",
-                )
-                return False
-        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
-            depth -= 1
-        elif isinstance(event, yaml.DocumentStartEvent) and event.explicit and mark.index > 3:
-            report.error(
-                at(event),
-                "Filen innehåller mer än ett YAML-dokument (en rad med --- mitt i filen).",
-                "Ta bort raden med --- eller dela upp innehållet i två filer.",
-                code="yaml-flera-dokument",
-            )
-            return False
-    return True
 
 
 _PROBLEMS = {
