@@ -428,10 +428,12 @@
   /* Tiden i skriptet för en nod på plats syns i webbläsarens prestandaverktyg (User Timing,
      "sv-nod-pa-plats"); scripts/site_benchmark.py läser den.
      Noden byggs färdigt utanför sidan (adresser, svarslänkar, "Dina svar") och sätts in med en enda
-     ändring. Sidan rullas upp innan dess, medan layouten ännu stämmer, och efter insättningen läses
-     ingen layout: stil och layout räknas en gång, i bildrutan som visar noden. */
+     ändring. Sidan rullas upp först, innan något ändrats (då behöver webbläsaren inte räkna om
+     layouten för att rulla). Fokus på rubriken räknar stil och layout för den nya noden en gång;
+     bildrutan behöver sedan inte göra om det. */
   function show(nodeId) {
     var began = window.performance && performance.now ? performance.now() : 0;
+    window.scrollTo(0, 0);
     var entry = dataFor(current).nodes[nodeId];
     var template = document.createElement("template");
     template.innerHTML = entry.html;
@@ -439,7 +441,6 @@
     if (window.samverkan) window.samverkan.adoptContent(fresh);
     var walker = new Walker(fresh, current.root);
     var announce = walker.node ? walker.init() : false;
-    window.scrollTo(0, 0);
     current.root.parentNode.replaceChild(fresh, current.root);
     if (window.samverkan) window.samverkan.setPageTitle(entry.title, entry.topic);
     if (walker.node) {
