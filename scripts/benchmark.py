@@ -95,7 +95,7 @@ def mode_rows(latency: dict, label: str, judged: bool) -> list[str]:
             "–",
         ),
         row(
-            f"  noden målad i bildruta 1 / 2 / 3 eller senare efter klicket "
+            f"  noden visad i 60 Hz-bildruta 1 / 2 / 3 eller senare efter klicket "
             f"({len(ours.frames)} / {len(stock.frames)} klick)",
             frame_shares(ours.frames),
             frame_shares(stock.frames),
