@@ -22,14 +22,29 @@ echo "== ruff (format och lint)"
 echo "== importlager (lint-imports, se .importlinter)"
 PYTHONPATH=. .venv/bin/lint-imports --no-cache
 
-echo "== innehållskontroll"
-$PY -m build_tools check --tyst
-
-echo "== mkdocs build --strict (publiceringens konfiguration)"
-.venv/bin/mkdocs build --strict --quiet
-
-echo "== Zensical (röktest: bygget ska gå igenom; det som Zensical saknar listas bara)"
-$PY scripts/zensical_trial.py
+# Innehållskontrollen, publiceringsbygget och Zensical-röktestet är oberoende av varandra och körs
+# samtidigt (två kärnor); utskrifterna visas i tur och ordning, och ett fel i något av dem stoppar sviten.
+PARTS=$(mktemp -d)
+run_part() {  # namn, kommando ...
+  local name=$1
+  shift
+  ( "$@" >"$PARTS/$name.out" 2>&1; echo $? >"$PARTS/$name.rc" ) &
+}
+show_part() {  # rubrik, namn
+  wait_for="$PARTS/$2.rc"
+  while [ ! -f "$wait_for" ]; do sleep 0.2; done
+  echo "== $1"
+  cat "$PARTS/$2.out"
+  [ "$(cat "$wait_for")" = 0 ] || { echo "== $1 misslyckades" >&2; exit 1; }
+}
+run_part check $PY -m build_tools check --tyst
+run_part strict .venv/bin/mkdocs build --strict --quiet
+run_part zensical $PY scripts/zensical_trial.py
+show_part "innehållskontroll" check
+show_part "mkdocs build --strict (publiceringens konfiguration)" strict
+show_part "Zensical (röktest: bygget ska gå igenom; det som Zensical saknar listas bara)" zensical
+wait
+rm -rf "$PARTS"
 
 echo "== pytest"
 # Två arbetare (en per kärna); varje testfil körs i sin helhet av en av dem.

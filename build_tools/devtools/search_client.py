@@ -4,7 +4,6 @@ Används av sökbenchmarken (scripts/search_benchmark.py) och av testet för sö
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -32,6 +31,32 @@ def open_search(page: Page, base_url: str) -> None:
     page.locator(".md-search__input").click()
 
 
+# Före sista tangenten: lyssna på sökrutans input och på ändringar i träfflistan.
+WATCH_JS = """() => {
+  const watch = {typed: null, last: null};
+  document.querySelector('.md-search__input').addEventListener('input', e => {
+    watch.typed = e.timeStamp; watch.last = null;
+  });
+  watch.observer = new MutationObserver(() => { watch.last = performance.now(); });
+  watch.observer.observe(document.querySelector('.md-search-result'),
+                         {childList: true, subtree: true, characterData: true});
+  window.__svSearchWatch = watch;
+}"""
+# Listan är klar när den har ändrats efter sista tangenten och sedan varit stilla i `quiet` ms (Material
+# ritar den stegvis), eller när den inte ändrats alls på 1,5 s (samma träffar som förut).
+SETTLED_JS = """(quiet) => {
+  const watch = window.__svSearchWatch, now = performance.now();
+  if (watch.typed === null) return false;
+  const meta = document.querySelector('.md-search-result__meta');
+  const ready = document.querySelector('.md-search-result__item') || (meta && meta.textContent.includes('Inga'));
+  const settled = watch.last === null ? now - watch.typed >= 1500 : now - watch.last >= quiet;
+  if (!ready || !settled) return false;
+  watch.observer.disconnect();
+  return (watch.last === null ? 0 : watch.last - watch.typed) / 1000;
+}"""
+QUIET_MS = 250
+
+
 def top_pages(page: Page, query: str, count: int = 3) -> tuple[list[str], float]:
     """Skriv frågan i sökrutan. Returnerar de första träffarnas sidor (utan #) och svarstiden i sekunder:
     från sista tangenten tills träfflistan har slutat ändras."""
@@ -39,28 +64,18 @@ def top_pages(page: Page, query: str, count: int = 3) -> tuple[list[str], float]
     box.press("Control+a")
     box.press("Backspace")
     page.keyboard.type(query[:-1])
-    started = time.perf_counter()
+    page.evaluate(WATCH_JS)
     page.keyboard.type(query[-1])
-    # Material ritar listan stegvis; vänta tills de första träffarna har varit desamma några gånger.
-    previous, stable, settled, deadline = None, 0, started, time.perf_counter() + 10
-    while stable < 3:
-        if time.perf_counter() > deadline:
-            raise PlaywrightTimeout(f"ingen stabil träfflista för {query!r}")
-        page.wait_for_timeout(100)
-        current = page.locator(RESULT_LINKS).evaluate_all("els => els.slice(0, 5).map(e => e.href)")
-        meta = page.locator(".md-search-result__meta").inner_text()
-        ready = bool(current) or "Inga" in meta
-        if ready and current == previous:
-            stable += 1
-        else:
-            stable, settled = 0, time.perf_counter()
-        previous = current
+    try:
+        elapsed = page.wait_for_function(SETTLED_JS, arg=QUIET_MS, polling=50, timeout=10_000).json_value()
+    except PlaywrightTimeout as error:
+        raise PlaywrightTimeout(f"ingen stabil träfflista för {query!r}") from error
     pages: list[str] = []
     for href in page.locator(RESULT_LINKS).evaluate_all("els => els.map(e => e.href)"):
         path = urlsplit(href).path.lstrip("/")
         if path not in pages:
             pages.append(path)
-    return pages[:count], settled - started
+    return pages[:count], elapsed
 
 
 def is_hit(found: list[str], expected: list[str]) -> bool:

@@ -83,6 +83,18 @@ def page(browser: Browser, requests_log: RequestLog):
     created.context.close()
 
 
+@pytest.fixture(scope="module")
+def shared_page(browser: Browser):
+    """En flik som alla tester i en fil delar (samma vakter som `page`), när testerna är steg i ett
+    och samma besök, t.ex. flera sökningar efter varandra."""
+    log = RequestLog()
+    created = _new_page(browser, log)
+    yield created
+    assert created.js_errors == [], created.js_errors  # type: ignore[attr-defined]
+    assert log.foreign == [], log.foreign
+    created.context.close()
+
+
 @pytest.fixture(scope="session")
 def fixture_site(tmp_path_factory) -> ServedSite:
     """Provguiden (tests/fixtures/walker) byggd med sajtens riktiga tema och konfiguration."""

@@ -180,8 +180,8 @@ def test_320_px_no_overflow_tips_fit_and_keyboard_focus_is_always_visible(browse
         for _ in range(25):
             page.keyboard.press("Tab")
             bad = page.evaluate(INVISIBLE_FOCUS)
-            if bad:  # Materials hopplänk tonar in på 0,25 s när den får fokus
-                page.wait_for_timeout(300)
+            if bad:  # Materials hopplänk tonar in när den får fokus: vänta tills toningen är klar
+                page.evaluate(SETTLE_ANIMATIONS)
                 bad = page.evaluate(INVISIBLE_FOCUS)
             if bad:
                 invisible.setdefault(url, []).append(bad)
