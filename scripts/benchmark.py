@@ -95,6 +95,14 @@ def mode_rows(latency: dict, label: str, judged: bool) -> list[str]:
             "–",
         ),
         row(
+            f"  noden visad i 60 Hz-bildruta 1 / 2 / 3 eller senare efter klicket "
+            f"({len(ours.frames)} / {len(stock.frames)} klick)",
+            frame_shares(ours.frames),
+            frame_shares(stock.frames),
+            f"i första bildrutan: {100 * ours.first_frame_share():.0f} %",
+            "–",
+        ),
+        row(
             "  klick då servern fick skicka en nodsida",
             f"{fetched['ours']}",
             f"{fetched['stock']}",
@@ -102,6 +110,14 @@ def mode_rows(latency: dict, label: str, judged: bool) -> list[str]:
             "–",
         ),
     ]
+
+
+def frame_shares(frames: list[int]) -> str:
+    """Andelen klick vars nod målades i första, andra och tredje eller senare bildrutan efter klicket."""
+    if not frames:
+        return "–"
+    counts = [sum(1 for f in frames if f == 1), sum(1 for f in frames if f == 2), sum(1 for f in frames if f >= 3)]
+    return " / ".join(f"{100 * c / len(frames):.0f} %" for c in counts)
 
 
 def visit_rows(visits: dict) -> list[str]:

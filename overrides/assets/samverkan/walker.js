@@ -157,9 +157,10 @@
     return scope.querySelector(".sv-tree-data") || document.querySelector(".sv-tree-data");
   }
 
-  function Walker(root) {
+  /* place: elementet som roten ska ersätta, när roten byggs utanför sidan (svar på plats). */
+  function Walker(root, place) {
     this.root = root;
-    this.tree = treeOf(treeData(root));
+    this.tree = treeOf(treeData(place || root));
     this.nodeId = root.getAttribute("data-sv-node");
     this.treeRoot = root.getAttribute("data-sv-root");
     this.casesRoot = root.getAttribute("data-sv-cases");
@@ -378,10 +379,11 @@
     return state.inGuide || state.restarted;
   };
 
-  Walker.prototype.init = function (inPlace) {
-    if (!this.node) return;
+  /* Returnerar om rubriken ska få fokus och läsas upp (announce). */
+  Walker.prototype.init = function () {
+    if (!this.node) return false;
     this.root.setAttribute("data-sv-ready", "1");
-    if (this.render()) this.announce(inPlace);
+    return this.render();
   };
 
   /* ---- Svar på plats: nästa nod ritas ur guidens data (noder.json), utan att sidan hämtas ----
@@ -424,20 +426,28 @@
   }
 
   /* Tiden i skriptet för en nod på plats syns i webbläsarens prestandaverktyg (User Timing,
-     "sv-nod-pa-plats"); scripts/site_benchmark.py läser den. */
+     "sv-nod-pa-plats"); scripts/site_benchmark.py läser den.
+     Noden byggs färdigt utanför sidan (adresser, svarslänkar, "Dina svar") och sätts in med en enda
+     ändring. Sidan rullas upp först, innan något ändrats (då behöver webbläsaren inte räkna om
+     layouten för att rulla). Fokus på rubriken räknar stil och layout för den nya noden en gång;
+     bildrutan behöver sedan inte göra om det. */
   function show(nodeId) {
     var began = window.performance && performance.now ? performance.now() : 0;
+    window.scrollTo(0, 0);
     var entry = dataFor(current).nodes[nodeId];
     var template = document.createElement("template");
     template.innerHTML = entry.html;
-    var fresh = template.content.firstElementChild;
+    var fresh = document.importNode(template.content.firstElementChild, true);
+    if (window.samverkan) window.samverkan.adoptContent(fresh);
+    var walker = new Walker(fresh, current.root);
+    var announce = walker.node ? walker.init() : false;
     current.root.parentNode.replaceChild(fresh, current.root);
-    if (window.samverkan) {
-      window.samverkan.adoptContent(fresh);
-      window.samverkan.setPageTitle(entry.title, entry.topic);
+    if (window.samverkan) window.samverkan.setPageTitle(entry.title, entry.topic);
+    if (walker.node) {
+      current = walker;
+      if (announce) walker.announce(true);
+      loadNodes(walker);
     }
-    window.scrollTo(0, 0);
-    startWalker(fresh, true);
     if (window.samverkan) window.samverkan.pageChanged();
     if (began && performance.measure) {
       try {
@@ -453,11 +463,11 @@
     if (current.render()) current.announce();
   }
 
-  function startWalker(root, inPlace) {
+  function startWalker(root) {
     var walker = new Walker(root);
     if (!walker.node) return;
     current = walker;
-    walker.init(inPlace);
+    if (walker.init()) walker.announce();
     loadNodes(walker);
   }
 
